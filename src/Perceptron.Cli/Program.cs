@@ -1,0 +1,3 @@
+using Perceptron.Cli;
+
+return CliApp.Run(args);

@@ -1,0 +1,18 @@
+using Spectre.Console.Testing;
+
+namespace Perceptron.Cli.Tests;
+
+/// <summary>Runs the real CLI entry point in-process and captures what it writes.</summary>
+internal static class CliRunner
+{
+    public static CliResult Run(params string[] args)
+    {
+        var console = new TestConsole().Width(200);
+        using var error = new StringWriter();
+        int exitCode = CliApp.Run(args, console, error);
+        return new CliResult(exitCode, console.Output, error.ToString());
+    }
+}
+
+/// <summary>The outcome of one CLI run.</summary>
+internal sealed record CliResult(int ExitCode, string Output, string Error);
