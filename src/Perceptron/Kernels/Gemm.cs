@@ -1,0 +1,34 @@
+using System.Numerics;
+
+namespace Perceptron.Kernels;
+
+/// <summary>
+/// General matrix multiply, the engine's hot kernel: C = op(A)·op(B), or C += op(A)·op(B).
+/// </summary>
+/// <remarks>
+/// All matrices are contiguous and row-major. op(A) is m×k: A is stored m×k, or k×m when
+/// <c>transposeA</c> (then op(A) = Aᵀ). op(B) is k×n: B is stored k×n, or n×k when <c>transposeB</c>.
+/// C is m×n. Training needs three products: X·W (forward), δ·Wᵀ (transposeB) and Xᵀ·δ (transposeA).
+/// Every fast variant must give results identical to <see cref="MultiplyReference{T}"/> up to rounding,
+/// and the same bits whatever the thread count (work is split over C's rows and columns, never over k).
+/// </remarks>
+internal static partial class Gemm
+{
+    /// <summary>Multiplies with the fastest variant available; see the class remarks for the layout.</summary>
+    public static void Multiply<T>(
+        ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int n, int k,
+        bool transposeA = false, bool transposeB = false, bool accumulate = false)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckSizes(a.Length, b.Length, c.Length, m, n, k);
+        MultiplyReference(a, b, c, m, n, k, transposeA, transposeB, accumulate);
+    }
+
+    private static void CheckSizes(int aLength, int bLength, int cLength, int m, int n, int k)
+    {
+        if (m < 0 || n < 0 || k < 0 || aLength < (long)m * k || bLength < (long)k * n || cLength < (long)m * n)
+        {
+            throw new ArgumentException($"GEMM with m={m}, n={n}, k={k} needs |A| ≥ {(long)m * k}, |B| ≥ {(long)k * n}, |C| ≥ {(long)m * n}; got {aLength}, {bLength}, {cLength}.");
+        }
+    }
+}
