@@ -1,0 +1,43 @@
+namespace Perceptron.Training;
+
+/// <summary>What <see cref="Sequential{T}"/>.Fit recorded: per-epoch loss and metrics, and why training stopped.</summary>
+/// <remarks>Keys are "loss" and each metric's name; validation values are prefixed "val_" (as Keras).</remarks>
+public sealed class History
+{
+    private readonly Dictionary<string, List<double>> _values = [];
+
+    /// <summary>Every recorded series, by key.</summary>
+    public IReadOnlyDictionary<string, List<double>> Values => _values;
+
+    /// <summary>The series for a key, e.g. history["val_loss"].</summary>
+    /// <param name="key">"loss", a metric name, or either prefixed with "val_".</param>
+    /// <exception cref="KeyNotFoundException">Nothing was recorded under that key.</exception>
+    public IReadOnlyList<double> this[string key] => _values.TryGetValue(key, out var series)
+        ? series
+        : throw new KeyNotFoundException($"History has no '{key}'; it has {string.Join(", ", _values.Keys)}.");
+
+    /// <summary>Epochs completed (counting from the initial epoch).</summary>
+    public int Epochs { get; private set; }
+
+    /// <summary>Why training stopped before its last epoch (early stopping, a non-finite loss, cancellation), or null.</summary>
+    public string? StopReason { get; internal set; }
+
+    /// <summary>Whether training diverged (a loss or gradient became NaN or infinite) and was stopped before the bad step.</summary>
+    public bool Diverged { get; internal set; }
+
+    internal void Add(IReadOnlyDictionary<string, double> logs)
+    {
+        foreach (var (key, value) in logs)
+        {
+            if (!_values.TryGetValue(key, out var series))
+            {
+                series = [];
+                _values[key] = series;
+            }
+
+            series.Add(value);
+        }
+
+        Epochs++;
+    }
+}

@@ -1,0 +1,131 @@
+using Perceptron.Layers;
+using Perceptron.Tensors;
+
+namespace Perceptron.Training;
+
+public partial class Sequential<T>
+{
+    [ThreadStatic]
+    private static T[]? t_sampleScratch;
+
+    /// <summary>Runs the model on every row of <paramref name="x"/>: the outputs (probabilities for softmax or sigmoid layers).</summary>
+    /// <param name="x">Inputs, rows × features, finite.</param>
+    /// <param name="batchSize">Rows computed together; larger batches use the kernels better.</param>
+    /// <returns>A new rows × outputs matrix.</returns>
+    /// <remarks>Safe to call from many threads at once on a trained model: it reads the parameters and nothing else.</remarks>
+    /// <exception cref="InvalidOperationException">The model has no layers.</exception>
+    /// <exception cref="ArgumentException">The width does not match the first layer, or a value is NaN or ∞.</exception>
+    public Matrix<T> Predict(Matrix<T> x, int batchSize = 1024)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        Build(x.Columns);
+        CheckFinite(x, "inputs");
+        var result = new Matrix<T>(x.Rows, Outputs);
+        int chunk = Math.Max(1, Math.Min(batchSize, x.Rows));
+        var (front, back) = (new T[chunk * MaxWidth()], new T[chunk * MaxWidth()]);
+        for (int start = 0; start < x.Rows; start += chunk)
+        {
+            int rows = Math.Min(chunk, x.Rows - start);
+            ForwardInference(x.Data.AsSpan(start * x.Columns, rows * x.Columns), result.Data.AsSpan(start * Outputs, rows * Outputs), rows, front, back, default);
+        }
+
+        return result;
+    }
+
+    /// <summary>Runs the model on one sample without allocating (after the first call on a thread): the low-latency path.</summary>
+    /// <param name="input">One row of <see cref="Inputs"/> values.</param>
+    /// <param name="output">Receives <see cref="Outputs"/> values.</param>
+    /// <remarks>Thread-safe; the input is not checked for NaN (the caller owns it).</remarks>
+    /// <exception cref="ArgumentException">The lengths do not match the model.</exception>
+    public void Predict(ReadOnlySpan<T> input, Span<T> output)
+    {
+        if (!IsBuilt || input.Length != Inputs || output.Length < Outputs)
+        {
+            throw new ArgumentException($"Predict needs {(IsBuilt ? Inputs : "(unbuilt model)")} inputs and room for {Outputs} outputs; got {input.Length} and {output.Length}.", nameof(input));
+        }
+
+        int width = MaxWidth();
+        if (t_sampleScratch is null || t_sampleScratch.Length < 2 * width)
+        {
+            t_sampleScratch = new T[2 * width];
+        }
+
+        ForwardInference(input, output, 1, t_sampleScratch.AsSpan(0, width), t_sampleScratch.AsSpan(width, width), default);
+    }
+
+    /// <summary>Measures the loss and the compiled metrics on a data set.</summary>
+    /// <param name="x">Inputs, rows × features.</param>
+    /// <param name="y">Targets, as for Fit.</param>
+    /// <param name="batchSize">Rows computed together.</param>
+    /// <returns>"loss" and each metric by name.</returns>
+    /// <exception cref="InvalidOperationException">The model is not compiled.</exception>
+    /// <exception cref="ArgumentException">Empty or mismatched data, or NaN values.</exception>
+    public IReadOnlyDictionary<string, double> Evaluate(Matrix<T> x, Matrix<T> y, int batchSize = 256)
+    {
+        CheckCompiled();
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        CheckData(x, y, "evaluation");
+        return EvaluateRows(x, y, 0, x.Rows, batchSize);
+    }
+
+    /// <summary>Loss and metrics over rows [start, start + count) of checked data.</summary>
+    private Dictionary<string, double> EvaluateRows(Matrix<T> x, Matrix<T> y, int start, int count, int batchSize)
+    {
+        int outputs = Outputs, targetColumns = y.Columns, chunk = Math.Min(batchSize, count), width = MaxWidth();
+        var (front, back) = (new T[chunk * width], new T[chunk * width]);
+        var predictions = new T[chunk * outputs];
+        var logits = LossIsFused ? new T[chunk * outputs] : [];
+        foreach (var metric in _metrics)
+        {
+            metric.Reset();
+        }
+
+        double lossSum = 0;
+        for (int offset = start; offset < start + count; offset += chunk)
+        {
+            int rows = Math.Min(chunk, start + count - offset);
+            Span<T> output = predictions.AsSpan(0, rows * outputs);
+            ForwardInference(x.Data.AsSpan(offset * x.Columns, rows * x.Columns), output, rows, front, back, logits.AsSpan(0, LossIsFused ? rows * outputs : 0));
+            ReadOnlySpan<T> targets = y.Data.AsSpan(offset * targetColumns, rows * targetColumns);
+            lossSum += Loss!.Compute<T>(LossIsFused ? logits.AsSpan(0, rows * outputs) : output, targets, default, rows, outputs) * rows;
+            foreach (var metric in _metrics)
+            {
+                metric.Update<T>(output, targets, rows, outputs, targetColumns);
+            }
+        }
+
+        var results = new Dictionary<string, double> { ["loss"] = lossSum / count + Penalty() };
+        foreach (var metric in _metrics)
+        {
+            results[metric.Name] = metric.Result;
+        }
+
+        return results;
+    }
+
+    /// <summary>Inference forward pass through every layer, ping-ponging between two scratch buffers.</summary>
+    private void ForwardInference(ReadOnlySpan<T> x, Span<T> output, int rows, Span<T> front, Span<T> back, Span<T> lastPreActivations)
+    {
+        ReadOnlySpan<T> current = x;
+        for (int i = 0; i < _layers.Count; i++)
+        {
+            Layer<T> layer = _layers[i];
+            bool last = i == _layers.Count - 1;
+            Span<T> destination = last ? output[..(rows * layer.Outputs)] : (i % 2 == 0 ? front : back)[..(rows * layer.Outputs)];
+            layer.Forward(current, destination, rows, training: false, last ? lastPreActivations : default);
+            current = destination;
+        }
+    }
+
+    private int MaxWidth()
+    {
+        int width = Inputs;
+        foreach (var layer in _layers)
+        {
+            width = Math.Max(width, layer.Outputs);
+        }
+
+        return width;
+    }
+}
