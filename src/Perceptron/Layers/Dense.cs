@@ -4,6 +4,7 @@ using System.Numerics.Tensors;
 using Perceptron.Activations;
 using Perceptron.Initializers;
 using Perceptron.Kernels;
+using Perceptron.Training;
 
 namespace Perceptron.Layers;
 
@@ -19,6 +20,8 @@ public class Dense<T> : Layer<T>
 {
     private Memory<T> _weights, _bias, _weightGradients, _biasGradients;
     private T[] _preActivations = []; // batch × units; cached for Backward when the activation's derivative needs z
+    private readonly ActivationForward<T> _activationForward;   // Activation.Forward<T>, bound once (see EngineDelegates)
+    private readonly ActivationBackward<T> _activationBackward;
 
     /// <summary>Creates a fully connected layer.</summary>
     /// <param name="units">Number of outputs, ≥ 1.</param>
@@ -43,6 +46,8 @@ public class Dense<T> : Layer<T>
 
         Units = units;
         Activation = activation ?? Activation.Linear;
+        _activationForward = Activation.Forward<T>;
+        _activationBackward = Activation.Backward<T>;
         KernelInitializer = kernelInitializer ?? Initializer.GlorotUniform;
         UseBias = useBias;
         L2 = l2;
@@ -178,7 +183,7 @@ public class Dense<T> : Layer<T>
                 TensorPrimitives.Add(zRow, bias, zRow);
             }
 
-            Activation.Forward<T>(zRow, y.Slice(row * Units, Units), Units);
+            _activationForward(zRow, y.Slice(row * Units, Units), Units);
         }
     }
 
@@ -189,7 +194,7 @@ public class Dense<T> : Layer<T>
         {
             // Fold f′ into the gradient in place: dZ = dY ⊙ f′(z).
             ReadOnlySpan<T> z = _preActivations.Length > 0 ? _preActivations.AsSpan(0, batch * Units) : y;
-            Activation.Backward<T>(z, y, dZ, dZ, Units);
+            _activationBackward(z, y, dZ, dZ, Units);
         }
 
         // dW = xᵀ·dZ (inputs × units), without forming xᵀ.

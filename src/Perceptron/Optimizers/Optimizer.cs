@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using Perceptron.Training;
 
 namespace Perceptron.Optimizers;
 
@@ -12,6 +13,7 @@ namespace Perceptron.Optimizers;
 public abstract class Optimizer
 {
     private double _learningRate;
+    private object? _update; // Update<T> bound to a delegate once (see Training/EngineDelegates.cs)
 
     /// <summary>Sets the initial learning rate.</summary>
     /// <param name="learningRate">Step size η, finite and &gt; 0.</param>
@@ -52,8 +54,14 @@ public abstract class Optimizer
             throw new ArgumentException($"{parameters.Length} parameters but {gradients.Length} gradients; they must match.", nameof(gradients));
         }
 
+        if (_update is not ParameterUpdate<T> update)
+        {
+            update = Update<T>;
+            _update = update;
+        }
+
         Iterations++;
-        Update(parameters, gradients);
+        update(parameters, gradients);
     }
 
     /// <summary>Forgets all state (moments, step count), as for a fresh start.</summary>

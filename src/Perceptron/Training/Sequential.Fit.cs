@@ -128,9 +128,10 @@ public partial class Sequential<T>
                 lossSum += loss * rows.Length;
                 seen += rows.Length;
                 var progress = new BatchProgress(epoch + 1, options.Epochs, batch + 1, batches, seen, lossSum / seen);
-                foreach (var callback in options.Callbacks)
+                for (int c = 0; c < options.Callbacks.Count; c++)
                 {
-                    callback.OnBatchEnd(this, progress);
+                    // An indexed loop: foreach over the interface would allocate an enumerator every step.
+                    options.Callbacks[c].OnBatchEnd(this, progress);
                 }
             }
 
@@ -215,10 +216,10 @@ public partial class Sequential<T>
         ReadOnlySpan<T> lossInput = LossIsFused ? ((Layers.Dense<T>)_layers[^1]).PreActivations(batch) : output;
         int targetColumns = Loss!.TargetColumns(outputs);
         ReadOnlySpan<T> targets = _batchTargets.AsSpan(0, batch * targetColumns);
-        double loss = Loss.Compute(lossInput, targets, Rows(_outputGradients[layers], batch, outputs), batch, outputs) + Penalty();
-        foreach (var metric in _metrics)
+        double loss = _lossCompute!(lossInput, targets, Rows(_outputGradients[layers], batch, outputs), batch, outputs) + Penalty();
+        foreach (var update in _metricUpdates)
         {
-            metric.Update<T>(output, targets, batch, outputs, targetColumns);
+            update(output, targets, batch, outputs, targetColumns);
         }
 
         // backward

@@ -28,6 +28,8 @@ public partial class Sequential<T> : ITrainingModel
     private T[] _parameters = [];
     private T[] _gradients = [];
     private Metric[] _metrics = [];
+    private LossCompute<T>? _lossCompute;        // Loss.Compute<T> and Metric.Update<T>, bound once (see EngineDelegates)
+    private MetricUpdate<T>[] _metricUpdates = [];
 
     /// <summary>Creates a model from layers, in order.</summary>
     /// <param name="layers">The layers; more can be added with <see cref="Add"/> before the model is built.</param>
@@ -163,6 +165,8 @@ public partial class Sequential<T> : ITrainingModel
         Optimizer = optimizer;
         Loss = loss;
         _metrics = [.. metrics];
+        _lossCompute = loss.Compute<T>;
+        _metricUpdates = [.. _metrics.Select(m => (MetricUpdate<T>)m.Update<T>)];
         if (_layers.OfType<Dense<T>>().FirstOrDefault() is { DeclaredInputs: int inputs } && !IsBuilt && _layers[0] is Dense<T>)
         {
             Build(inputs);
