@@ -21,7 +21,7 @@ public partial class DocsTests
             string code = link.Groups["code"].Value;
             string[] lines = File.ReadAllLines(file);
             Assert.True(line <= lines.Length && lines[line - 1].Contains(code, StringComparison.Ordinal),
-                $"docs/classic.md links line {line} of {link.Groups["path"].Value} as `{code}`, but that line is: {(line <= lines.Length ? lines[line - 1].Trim() : "(past the end)")}");
+                $"docs/classic.md links line {line} of {link.Groups["path"].Value} as `{code}`, but that line is: {(line <= lines.Length ? lines[line - 1].Trim() : "(past the end)")}. Run python3 docs/tools/update_line_links.py.");
         }
     }
 

@@ -44,6 +44,8 @@ namespace Perceptron.Classic;
 public sealed class MultilayerPerceptron
 {
     private readonly int[] _layers;
+    private readonly double[][] _errors;    // _errors[i]: the error at layer i during the backward pass (reused)
+    private readonly double[] _outputError; // target − output for the sample being trained (reused)
 
     /// <summary>Creates a network with weights drawn uniformly from [0, 1) and zero biases.</summary>
     /// <param name="numInputs">Number of inputs (units in the input layer), ≥ 1.</param>
@@ -100,10 +102,14 @@ public sealed class MultilayerPerceptron
         }
 
         Activations = new double[_layers.Length][];
+        _errors = new double[_layers.Length][];
         for (int i = 0; i < _layers.Length; i++)
         {
             Activations[i] = new double[_layers[i]];
+            _errors[i] = new double[_layers[i]];
         }
+
+        _outputError = new double[numOutputs];
     }
 
     /// <summary>Layer sizes, input layer first: <c>[numInputs, ..hiddenLayers, numOutputs]</c>.</summary>
@@ -138,7 +144,13 @@ public sealed class MultilayerPerceptron
     public double[] ForwardPropagate(double[] inputs)
     {
         CheckVector(inputs, _layers[0], nameof(inputs));
+        Forward(inputs);
+        return (double[])Activations[^1].Clone();
+    }
 
+    /// <summary>The forward pass itself, on checked inputs; the result is left in <see cref="Activations"/>.</summary>
+    private void Forward(double[] inputs)
+    {
         // The input layer's activations are the inputs themselves.
         // Deviation: copied, not referenced, so a caller reusing its array cannot change our state.
         Array.Copy(inputs, Activations[0], inputs.Length);
@@ -160,8 +172,6 @@ public sealed class MultilayerPerceptron
                 next[j] = Sigmoid(net);
             }
         }
-
-        return (double[])Activations[^1].Clone();
     }
 
     /// <summary>
@@ -175,7 +185,12 @@ public sealed class MultilayerPerceptron
     public double[] BackPropagate(double[] error, bool verbose = false)
     {
         CheckVector(error, _layers[^1], nameof(error));
+        return (double[])Backward(error, verbose).Clone();
+    }
 
+    /// <summary>The backward pass itself, on a checked error; returns the input layer's error (an internal buffer).</summary>
+    private double[] Backward(double[] error, bool verbose)
+    {
         for (int i = Derivatives.Length - 1; i >= 0; i--)
         {
             double[] a = Activations[i + 1];     // this layer's output
@@ -200,7 +215,7 @@ public sealed class MultilayerPerceptron
             }
 
             // error = delta · Wᵀ: the error each unit of the previous layer is responsible for.
-            var previousError = new double[aPrev.Length];
+            double[] previousError = _errors[i];
             for (int k = 0; k < aPrev.Length; k++)
             {
                 double sum = 0.0;
@@ -291,7 +306,8 @@ public sealed class MultilayerPerceptron
                 $"There are {inputs.Length} input samples but {targets.Length} targets; they must pair up one to one.", nameof(targets));
         }
 
-        // Check every sample before the first update, so bad data cannot leave a half-trained network.
+        // Check every sample before the first update, so bad data cannot leave a half-trained network
+        // (and so the loop below can use the unchecked Forward and Backward).
         for (int j = 0; j < inputs.Length; j++)
         {
             CheckVector(inputs[j], _layers[0], $"{nameof(inputs)}[{j}]");
@@ -306,15 +322,16 @@ public sealed class MultilayerPerceptron
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 double[] target = targets[j];
-                double[] output = ForwardPropagate(inputs[j]);
+                Forward(inputs[j]);
+                double[] output = Activations[^1];
 
-                var error = new double[target.Length];
+                double[] error = _outputError;
                 for (int o = 0; o < error.Length; o++)
                 {
                     error[o] = target[o] - output[o];
                 }
 
-                BackPropagate(error);
+                Backward(error, verbose: false);
                 GradientDescent(learningRate);
                 sumErrors += Mse(target, output);
             }
