@@ -1,0 +1,49 @@
+using Perceptron.Training.Callbacks;
+
+namespace Perceptron.Tabular;
+
+/// <summary>Every setting of <see cref="TabularTrainer.Train"/>, each with a default that works on small tabular data.</summary>
+public sealed record TabularOptions
+{
+    /// <summary>Hidden layer sizes, input side first.</summary>
+    public IReadOnlyList<int> Layers { get; init; } = [64, 32];
+
+    /// <summary>Hidden activation name (relu, tanh, sigmoid, leaky_relu, elu, gelu, linear).</summary>
+    public string Activation { get; init; } = "relu";
+
+    /// <summary>Passes over the training data.</summary>
+    public int Epochs { get; init; } = 100;
+
+    /// <summary>Rows per gradient step.</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>Optimizer name: sgd, momentum, nesterov, adam, adamw or rmsprop.</summary>
+    public string Optimizer { get; init; } = "adam";
+
+    /// <summary>Learning rate; null takes the optimizer's default (1e-3 for Adam, 0.01 for SGD).</summary>
+    public double? LearningRate { get; init; }
+
+    /// <summary>Feature scaling fitted on the training rows: "standard", "minmax" or "none".</summary>
+    public string Scaling { get; init; } = "standard";
+
+    /// <summary>Fraction of the training rows held out (stratified for classification) to validate each epoch.</summary>
+    public double ValidationSplit { get; init; }
+
+    /// <summary>Stop after this many epochs without a better validation loss, restoring the best weights; null to train every epoch.</summary>
+    public int? EarlyStoppingPatience { get; init; }
+
+    /// <summary>Dropout rate after each hidden layer, in [0, 1).</summary>
+    public double Dropout { get; init; }
+
+    /// <summary>L2 penalty on every layer's weights.</summary>
+    public double L2 { get; init; }
+
+    /// <summary>Fixes initialisation, the validation split, shuffling and dropout.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Extra callbacks (e.g. a progress display).</summary>
+    public IReadOnlyList<Callback> Callbacks { get; init; } = [];
+
+    /// <summary>Stops training after the current batch when cancelled.</summary>
+    public CancellationToken CancellationToken { get; init; }
+}

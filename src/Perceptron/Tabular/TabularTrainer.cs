@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Globalization;
+using Perceptron.Activations;
+using Perceptron.Data;
+using Perceptron.Initializers;
+using Perceptron.Layers;
+using Perceptron.Losses;
+using Perceptron.Metrics;
+using Perceptron.Optimizers;
+using Perceptron.Serialization;
+using Perceptron.Tensors;
+using Perceptron.Training;
+using Perceptron.Training.Callbacks;
+
+namespace Perceptron.Tabular;
+
+/// <summary>
+/// Trains a model on a table from one call: scaling fitted on the training rows, an MLP with an output layer and
+/// loss chosen for the task, optional validation and early stopping. What <c>perceptron train</c> runs.
+/// </summary>
+/// <remarks>
+/// Classification: softmax output, sparse categorical cross-entropy, accuracy. Regression: linear output on a
+/// standardised target, mean squared error, R². Hidden layers use He initialisation for the ReLU family and Glorot
+/// otherwise.
+/// </remarks>
+public static class TabularTrainer
+{
+    /// <summary>Trains on <paramref name="train"/>.</summary>
+    /// <param name="train">The training rows (any test rows must be held out by the caller).</param>
+    /// <param name="options">Architecture and training settings.</param>
+    /// <returns>The model file (network, preprocessing, names, training facts) and the training history.</returns>
+    /// <exception cref="ArgumentException">Bad options, or data the network cannot learn from (e.g. one class only).</exception>
+    public static TabularTrainingResult Train(TabularDataset train, TabularOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(options);
+        if (train.Task == TaskKind.Classification && train.ClassCount < 2)
+        {
+            throw new ArgumentException($"{train.Source} has {train.ClassCount} class in its target '{train.TargetName}'; classification needs at least 2.", nameof(train));
+        }
+
+        // Split off validation rows first, so the scaler never sees them.
+        TabularDataset fitRows = train, validationRows = null!;
+        if (options.ValidationSplit > 0 || options.EarlyStoppingPatience is not null)
+        {
+            double fraction = options.ValidationSplit > 0 ? options.ValidationSplit : 0.1;
+            var split = DataSplit.TrainTestSplit(train, fraction, options.Seed, stratify: CanStratify(train, fraction));
+            (fitRows, validationRows) = (split.Train, split.Test);
+        }
+
+        IFeatureScaler? scaler = options.Scaling switch
+        {
+            "standard" => new StandardScaler(),
+            "minmax" => new MinMaxScaler(),
+            "none" => null,
+            _ => throw new ArgumentException($"Unknown scaling '{options.Scaling}'; expected standard, minmax or none.", nameof(options)),
+        };
+        scaler?.Fit(fitRows.Features);
+        StandardScaler? targetScaler = null;
+        if (train.Task == TaskKind.Regression)
+        {
+            targetScaler = new StandardScaler();
+            targetScaler.Fit(new Matrix<float>(fitRows.Rows, 1, fitRows.Targets!));
+        }
+
+        var model = BuildModel(train, options);
+        var (x, y) = Prepare(fitRows, scaler, targetScaler);
+        var callbacks = new List<Callback>(options.Callbacks);
+        if (options.EarlyStoppingPatience is int patience)
+        {
+            callbacks.Add(new EarlyStopping(patience));
+        }
+
+        var clock = Stopwatch.StartNew();
+        var trainingOptions = new TrainingOptions
+        {
+            Epochs = options.Epochs, BatchSize = options.BatchSize, Callbacks = callbacks, CancellationToken = options.CancellationToken,
+        };
+        History history;
+        if (validationRows is not null)
+        {
+            var (vx, vy) = Prepare(validationRows, scaler, targetScaler);
+            history = model.Fit(x, y, trainingOptions, vx, vy);
+        }
+        else
+        {
+            history = model.Fit(x, y, trainingOptions);
+        }
+
+        clock.Stop();
+        var file = new ModelFile(model)
+        {
+            Task = train.Task,
+            FeatureNames = train.FeatureNames,
+            TargetName = train.TargetName,
+            ClassNames = train.ClassNames ?? [],
+            Scaler = scaler,
+            TargetScaler = targetScaler,
+            Training = new Dictionary<string, string>
+            {
+                ["data"] = train.Source,
+                ["rows"] = fitRows.Rows.ToString(CultureInfo.InvariantCulture),
+                ["validation_rows"] = (validationRows?.Rows ?? 0).ToString(CultureInfo.InvariantCulture),
+                ["epochs"] = history.Epochs.ToString(CultureInfo.InvariantCulture),
+                ["batch_size"] = options.BatchSize.ToString(CultureInfo.InvariantCulture),
+                ["seconds"] = clock.Elapsed.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture),
+                ["final_loss"] = history.Epochs > 0 ? history["loss"][^1].ToString("G6", CultureInfo.InvariantCulture) : "",
+                ["stop_reason"] = history.StopReason ?? "",
+                ["created_utc"] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+                ["tool"] = $"Perceptron {typeof(TabularTrainer).Assembly.GetName().Version}",
+            },
+        };
+        return new TabularTrainingResult(file, history, fitRows, validationRows);
+    }
+
+    /// <summary>The network for a task: hidden layers as asked, then a softmax (classification) or linear (regression) output.</summary>
+    public static Sequential<float> BuildModel(TabularDataset train, TabularOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(options);
+        Activation hidden = Activation.FromName(options.Activation);
+        Initializer initializer = hidden is Relu or LeakyRelu or Elu or Gelu ? Initializer.HeUniform : Initializer.GlorotUniform;
+        var model = new Sequential<float> { Seed = options.Seed };
+        foreach (int units in options.Layers)
+        {
+            model.Add(new Dense<float>(units, hidden, initializer, l2: options.L2));
+            if (options.Dropout > 0)
+            {
+                model.Add(new Dropout<float>(options.Dropout));
+            }
+        }
+
+        bool classify = train.Task == TaskKind.Classification;
+        model.Add(new Dense<float>(classify ? train.ClassCount : 1, classify ? Activation.Softmax : Activation.Linear, l2: options.L2));
+        var optimizer = OptimizerFactory.Create(options.Optimizer, options.LearningRate is double rate ? new Dictionary<string, double> { ["learning_rate"] = rate } : null);
+        model.Compile(optimizer, classify ? new SparseCategoricalCrossEntropy() : new MeanSquaredError(), classify ? new Accuracy() : new R2Score());
+        model.Build(train.Features.Columns);
+        return model;
+    }
+
+    /// <summary>Scaled features and the targets as the network trains on them (class indices, or the standardised value).</summary>
+    private static (Matrix<float> X, Matrix<float> Y) Prepare(TabularDataset data, IFeatureScaler? scaler, StandardScaler? targetScaler)
+    {
+        Matrix<float> x = scaler is null ? data.Features : scaler.Transform(data.Features);
+        Matrix<float> y = data.Task == TaskKind.Classification
+            ? new Matrix<float>(data.Rows, 1, [.. data.Labels!.Select(label => (float)label)])
+            : targetScaler!.Transform(new Matrix<float>(data.Rows, 1, data.Targets!));
+        return (x, y);
+    }
+
+    /// <summary>Stratify when every class has enough rows to appear on both sides.</summary>
+    private static bool CanStratify(TabularDataset data, double fraction) =>
+        data.Task == TaskKind.Classification && data.Labels!.GroupBy(label => label).All(g => g.Count() * Math.Min(fraction, 1 - fraction) >= 1);
+}
+
+/// <summary>The outcome of <see cref="TabularTrainer.Train"/>.</summary>
+/// <param name="Model">The trained model with its preprocessing and names.</param>
+/// <param name="History">Per-epoch loss and metrics.</param>
+/// <param name="TrainRows">The rows the network was fitted on (the training data less any validation rows).</param>
+/// <param name="ValidationRows">The rows held out for validation, or null.</param>
+public sealed record TabularTrainingResult(ModelFile Model, History History, TabularDataset TrainRows, TabularDataset? ValidationRows);
