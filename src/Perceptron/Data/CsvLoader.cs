@@ -141,7 +141,7 @@ public static partial class CsvLoader
     {
         if (rows * columns > maxCells)
         {
-            throw reader.Error($"the data exceeds {maxCells:N0} feature cells, the limit (raise CsvLoadOptions.MaxCells if this is intended)");
+            throw reader.Error($"the data exceeds {Counts.Format(maxCells)} feature cells, the limit (raise CsvLoadOptions.MaxCells if this is intended)");
         }
     }
 
