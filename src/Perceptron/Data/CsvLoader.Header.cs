@@ -27,7 +27,7 @@ public static partial class CsvLoader
 
             if (!seen.TryAdd(names[c], c))
             {
-                throw reader.Error($"the header name '{names[c]}' is also used by column {seen[names[c]]}; names must be unique", c);
+                throw new DataFormatException(sourceName, $"the header name '{names[c]}' is also used by column {seen[names[c]]}; names must be unique", reader.RecordLine, c, names[c]);
             }
 
             allNumbers &= double.TryParse(names[c], NumberStyles.Float, CultureInfo.InvariantCulture, out _);
