@@ -52,10 +52,11 @@ public static class IdxReader
         options.Validate();
         (int[] sizes, byte[] data) = IdxPayload.Read(stream, sourceName, ImagesMagic, ImageDimensions, options.MaxDataBytes);
         var images = new Matrix<float>(sizes[0], sizes[1] * sizes[2]);
-        float scale = options.ScaleToUnitRange ? 1f / 255f : 1f;
+        // Divide rather than multiply by 1/255: the quotient is correctly rounded, so 51 becomes exactly 0.2f.
+        float divisor = options.ScaleToUnitRange ? 255f : 1f;
         for (int i = 0; i < data.Length; i++)
         {
-            images.Data[i] = data[i] * scale;
+            images.Data[i] = data[i] / divisor;
         }
 
         return images;

@@ -176,9 +176,9 @@ public partial class CsvLoaderTests
     [Fact]
     public void Load_RealFiles_HaveTheExpectedShapesAndTasks()
     {
-        TabularDataset cancer = CsvLoader.Load(File("breast_cancer.csv"));
-        TabularDataset diabetes = CsvLoader.Load(File("diabetes.csv"));
-        TabularDataset wine = CsvLoader.Load(File("wine.csv"));
+        TabularDataset cancer = CsvLoader.Load(DataFile("breast_cancer.csv"));
+        TabularDataset diabetes = CsvLoader.Load(DataFile("diabetes.csv"));
+        TabularDataset wine = CsvLoader.Load(DataFile("wine.csv"));
 
         Assert.Equal((569, 30, TaskKind.Classification), (cancer.Rows, cancer.Features.Columns, cancer.Task));
         Assert.Equal(["benign", "malignant"], cancer.ClassNames);

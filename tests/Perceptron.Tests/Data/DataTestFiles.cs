@@ -9,7 +9,7 @@ namespace Perceptron.Tests.Data;
 internal static class DataTestFiles
 {
     /// <summary>A copied data file (breast_cancer.csv, diabetes.csv, wine.csv) beside the test assembly.</summary>
-    public static string File(string name) => Path.Combine(AppContext.BaseDirectory, "Data", "Files", name);
+    public static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Data", "Files", name);
 
     /// <summary>The hostile-input corpus folder beside the test assembly.</summary>
     public static string CorpusFolder => Path.Combine(AppContext.BaseDirectory, "Data", "Corpus");
