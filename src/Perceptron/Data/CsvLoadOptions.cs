@@ -26,7 +26,7 @@ public sealed record CsvLoadOptions
     /// <summary>Most columns accepted, ≥ 1; the default 100,000 refuses absurd headers before they cost memory.</summary>
     public int MaxColumns { get; init; } = 100_000;
 
-    /// <summary>Most feature cells (rows × features) accepted, ≥ 1; the default 250 million is 1 GB of floats.</summary>
+    /// <summary>Most feature cells (rows × features) accepted, 1..<see cref="Array.MaxLength"/>; the default 250 million is 1 GB of floats.</summary>
     public long MaxCells { get; init; } = 250_000_000;
 
     internal void Validate()
@@ -53,5 +53,6 @@ public sealed record CsvLoadOptions
 
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxColumns, 1, nameof(MaxColumns));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxCells, 1, nameof(MaxCells));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxCells, Array.MaxLength, nameof(MaxCells)); // one float array holds them all
     }
 }
