@@ -104,7 +104,7 @@ public static partial class CsvLoader
                 : NumberCell.TryParse(reader[c], out row[f++]);
             if (problem is not null)
             {
-                return drop ? false : throw reader.Error(problem + (c == target ? "" : "; fix the cell or set CsvLoadOptions.DropInvalidRows"), c);
+                return drop ? false : throw reader.Error(problem + "; fix the cell or set CsvLoadOptions.DropInvalidRows", c);
             }
         }
 

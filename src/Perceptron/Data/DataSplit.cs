@@ -1,3 +1,5 @@
+using Perceptron.Tensors;
+
 namespace Perceptron.Data;
 
 /// <summary>Seeded train/test splits, optionally stratified so that each class keeps its proportion.</summary>
@@ -31,6 +33,30 @@ public static class DataSplit
             ? StratifiedIndices(dataset.Labels!, testFraction, seed)
             : TrainTestIndices(dataset.Rows, testFraction, seed);
         return new DatasetSplit(dataset.SelectRows(indices.Train), dataset.SelectRows(indices.Test), indices);
+    }
+
+    /// <summary>Splits feature and target matrices row by row, the same rows going to the same part.</summary>
+    /// <param name="features">The features, rows × features, at least 2 rows.</param>
+    /// <param name="targets">The targets with the same number of rows (for example one-hot labels).</param>
+    /// <param name="testFraction">Share of rows held out, strictly between 0 and 1.</param>
+    /// <param name="seed">Seed for the shuffle.</param>
+    /// <param name="stratifyBy">Class labels to stratify by, one per row; <see langword="null"/> for a plain random split.</param>
+    /// <returns>The four parts and the indices.</returns>
+    /// <exception cref="ArgumentException">Row counts differ, too few rows, a bad fraction, or a negative label.</exception>
+    public static MatrixSplit TrainTestSplit(Matrix<float> features, Matrix<float> targets, double testFraction, int seed = 42, IReadOnlyList<int>? stratifyBy = null)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(targets);
+        if (targets.Rows != features.Rows || (stratifyBy is not null && stratifyBy.Count != features.Rows))
+        {
+            throw new ArgumentException($"features have {features.Rows} rows, targets {targets.Rows}{(stratifyBy is null ? "" : $" and stratifyBy {stratifyBy.Count}")}; all need one entry per row.", nameof(targets));
+        }
+
+        SplitIndices indices = stratifyBy is null
+            ? TrainTestIndices(features.Rows, testFraction, seed)
+            : StratifiedIndices(stratifyBy, testFraction, seed);
+        return new MatrixSplit(features.SelectRows(indices.Train), features.SelectRows(indices.Test),
+            targets.SelectRows(indices.Train), targets.SelectRows(indices.Test), indices);
     }
 
     /// <summary>A random split of row indices.</summary>

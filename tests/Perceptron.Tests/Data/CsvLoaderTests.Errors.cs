@@ -32,7 +32,7 @@ public partial class CsvLoaderTests
     {
         DataFormatException e = CsvError(text);
 
-        Assert.EndsWith($", column 'y' (index 1): {problem}", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith($", column 'y' (index 1): {problem}; fix the cell or set CsvLoadOptions.DropInvalidRows", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public partial class CsvLoaderTests
     {
         DataFormatException e = CsvError("a,y\n1,2\n3,cat\n", new CsvLoadOptions { Task = TaskKind.Regression });
 
-        Assert.Equal("test.csv, line 3, column 'y' (index 1): expected a number for a regression target, found 'cat'", e.Message);
+        Assert.Equal("test.csv, line 3, column 'y' (index 1): expected a number for a regression target, found 'cat'; fix the cell or set CsvLoadOptions.DropInvalidRows", e.Message);
     }
 
     [Theory]

@@ -56,6 +56,20 @@ public class DataSplitTests
         Assert.Equal(iris.ClassNames, split.Test.ClassNames);
     }
 
+    [Fact]
+    public void TrainTestSplit_Matrices_KeepRowsPaired()
+    {
+        var features = new Perceptron.Tensors.Matrix<float>(new float[,] { { 0 }, { 1 }, { 2 }, { 3 }, { 4 }, { 5 } });
+        var targets = OneHot.Encode([0, 1, 0, 1, 0, 1], 2);
+
+        MatrixSplit split = DataSplit.TrainTestSplit(features, targets, 0.5, seed: 2, stratifyBy: [0, 1, 0, 1, 0, 1]);
+
+        Assert.Equal(split.Indices.Test.Select(i => (float)i), split.TestFeatures.Data);
+        Assert.Equal(OneHot.Encode([.. split.Indices.Test.Select(i => i % 2)], 2).Data, split.TestTargets.Data);
+        Assert.Equal(3, split.TrainTargets.Rows);
+        Assert.Throws<ArgumentException>(() => DataSplit.TrainTestSplit(features, new Perceptron.Tensors.Matrix<float>(5, 2), 0.5));
+    }
+
     [Theory]
     [InlineData(0.0)]
     [InlineData(1.0)]
