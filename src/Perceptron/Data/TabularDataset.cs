@@ -1,0 +1,161 @@
+using Perceptron.Tensors;
+
+namespace Perceptron.Data;
+
+/// <summary>A table of numeric features with one target per row: what the loaders return and a model trains on.</summary>
+/// <remarks>
+/// <see cref="Features"/> is rows × features. For <see cref="TaskKind.Classification"/>, <see cref="Labels"/> holds a
+/// class index per row into <see cref="ClassNames"/> and <see cref="Targets"/> is <see langword="null"/>; for
+/// <see cref="TaskKind.Regression"/>, <see cref="Targets"/> holds the value per row and the label members are
+/// <see langword="null"/>.
+/// </remarks>
+public sealed class TabularDataset
+{
+    private TabularDataset(string source, Matrix<float> features, IReadOnlyList<string> featureNames, string targetName, TaskKind task,
+        int[]? labels, IReadOnlyList<string>? classNames, float[]? targets, int droppedRows)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(source);
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(featureNames);
+        ArgumentException.ThrowIfNullOrEmpty(targetName);
+        ArgumentOutOfRangeException.ThrowIfNegative(droppedRows);
+        if (featureNames.Count != features.Columns)
+        {
+            throw new ArgumentException($"{featureNames.Count} feature names were given for a matrix with {features.Columns} columns; give one name per column.", nameof(featureNames));
+        }
+
+        Source = source;
+        Features = features;
+        FeatureNames = featureNames.ToArray();
+        TargetName = targetName;
+        Task = task;
+        Labels = labels;
+        ClassNames = classNames?.ToArray();
+        Targets = targets;
+        DroppedRows = droppedRows;
+    }
+
+    /// <summary>Where the data came from: a file name or a built-in dataset name.</summary>
+    public string Source { get; }
+
+    /// <summary>The features, rows × <see cref="FeatureNames"/>.Count, row-major.</summary>
+    public Matrix<float> Features { get; }
+
+    /// <summary>One name per feature column, in column order.</summary>
+    public IReadOnlyList<string> FeatureNames { get; }
+
+    /// <summary>The target column's name.</summary>
+    public string? TargetName { get; }
+
+    /// <summary>Classification (use <see cref="Labels"/>) or regression (use <see cref="Targets"/>).</summary>
+    public TaskKind Task { get; }
+
+    /// <summary>For classification, the class index of each row, in 0..<see cref="ClassNames"/>.Count−1; otherwise <see langword="null"/>.</summary>
+    public int[]? Labels { get; }
+
+    /// <summary>For classification, the name of each class index; otherwise <see langword="null"/>.</summary>
+    public IReadOnlyList<string>? ClassNames { get; }
+
+    /// <summary>For regression, the target value of each row; otherwise <see langword="null"/>.</summary>
+    public float[]? Targets { get; }
+
+    /// <summary>How many rows the loader skipped because of invalid cells (see <see cref="CsvLoadOptions.DropInvalidRows"/>).</summary>
+    public int DroppedRows { get; }
+
+    /// <summary>Number of rows (samples).</summary>
+    public int Rows => Features.Rows;
+
+    /// <summary>Number of classes for classification; 0 for regression.</summary>
+    public int ClassCount => ClassNames?.Count ?? 0;
+
+    /// <summary>Creates a classification dataset.</summary>
+    /// <param name="source">A file or dataset name, for messages.</param>
+    /// <param name="features">The features, rows × features.</param>
+    /// <param name="featureNames">One name per feature column.</param>
+    /// <param name="targetName">The target's name.</param>
+    /// <param name="labels">One class index per row, each in 0..classNames.Count−1.</param>
+    /// <param name="classNames">The class names, indexed by label.</param>
+    /// <param name="droppedRows">Rows skipped while loading, ≥ 0.</param>
+    /// <returns>The dataset; the arrays are kept, not copied.</returns>
+    /// <exception cref="ArgumentException">Counts do not match, or a label is out of range.</exception>
+    public static TabularDataset ForClassification(string source, Matrix<float> features, IReadOnlyList<string> featureNames, string targetName,
+        int[] labels, IReadOnlyList<string> classNames, int droppedRows = 0)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(classNames);
+        CheckRowCount(features, labels.Length, nameof(labels));
+        if (classNames.Count == 0)
+        {
+            throw new ArgumentException("A classification dataset needs at least one class name.", nameof(classNames));
+        }
+
+        for (int i = 0; i < labels.Length; i++)
+        {
+            if ((uint)labels[i] >= (uint)classNames.Count)
+            {
+                throw new ArgumentException($"labels[{i}] is {labels[i]} but there are {classNames.Count} classes; labels must be in 0..{classNames.Count - 1}.", nameof(labels));
+            }
+        }
+
+        return new TabularDataset(source, features, featureNames, targetName, TaskKind.Classification, labels, classNames, null, droppedRows);
+    }
+
+    /// <summary>Creates a regression dataset.</summary>
+    /// <param name="source">A file or dataset name, for messages.</param>
+    /// <param name="features">The features, rows × features.</param>
+    /// <param name="featureNames">One name per feature column.</param>
+    /// <param name="targetName">The target's name.</param>
+    /// <param name="targets">One target value per row.</param>
+    /// <param name="droppedRows">Rows skipped while loading, ≥ 0.</param>
+    /// <returns>The dataset; the arrays are kept, not copied.</returns>
+    /// <exception cref="ArgumentException">Counts do not match.</exception>
+    public static TabularDataset ForRegression(string source, Matrix<float> features, IReadOnlyList<string> featureNames, string targetName,
+        float[] targets, int droppedRows = 0)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(targets);
+        CheckRowCount(features, targets.Length, nameof(targets));
+        return new TabularDataset(source, features, featureNames, targetName, TaskKind.Regression, null, null, targets, droppedRows);
+    }
+
+    /// <summary>A new dataset holding the given rows in the given order (names and classes are shared).</summary>
+    /// <param name="rowIndices">Indices of the rows to keep, each in 0..<see cref="Rows"/>−1.</param>
+    /// <returns>The subset; <see cref="DroppedRows"/> is carried over.</returns>
+    public TabularDataset SelectRows(ReadOnlySpan<int> rowIndices)
+    {
+        Matrix<float> features = Features.SelectRows(rowIndices);
+        if (Task == TaskKind.Classification)
+        {
+            int[] labels = new int[rowIndices.Length];
+            for (int i = 0; i < labels.Length; i++)
+            {
+                labels[i] = Labels![rowIndices[i]];
+            }
+
+            return new TabularDataset(Source, features, FeatureNames, TargetName!, Task, labels, ClassNames, null, DroppedRows);
+        }
+
+        float[] targets = new float[rowIndices.Length];
+        for (int i = 0; i < targets.Length; i++)
+        {
+            targets[i] = Targets![rowIndices[i]];
+        }
+
+        return new TabularDataset(Source, features, FeatureNames, TargetName!, Task, null, null, targets, DroppedRows);
+    }
+
+    /// <summary>Describes the dataset, e.g. "iris.csv: 150 rows × 4 features → species (classification, 3 classes)".</summary>
+    /// <returns>Source, shape, target and task.</returns>
+    public override string ToString() => Task == TaskKind.Classification
+        ? $"{Source}: {Rows} rows × {Features.Columns} features → {TargetName} (classification, {ClassCount} classes)"
+        : $"{Source}: {Rows} rows × {Features.Columns} features → {TargetName} (regression)";
+
+    private static void CheckRowCount(Matrix<float> features, int count, string parameter)
+    {
+        if (count != features.Rows)
+        {
+            throw new ArgumentException($"{count} {parameter} were given for {features.Rows} feature rows; give one per row.", parameter);
+        }
+    }
+}
