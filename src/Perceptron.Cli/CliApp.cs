@@ -25,6 +25,11 @@ internal static class CliApp
         var root = new RootCommand("Perceptron: a multilayer perceptron written from scratch in C#.")
         {
             DemoCommand.Create(console),
+            TrainCommand.Create(console),
+            EvaluateCommand.Create(console),
+            PredictCommand.Create(console),
+            InfoCommand.Create(console),
+            DatasetsCommand.Create(console),
         };
 
         ParseResult parsed = root.Parse(args);
@@ -49,6 +54,17 @@ internal static class CliApp
             error.WriteLine($"perceptron: {exception.Message}");
             return exception.ExitCode;
         }
+        catch (Exception exception) when (IsUserError(exception))
+        {
+            // Bad data, a missing file, a defective model: the message says what and where.
+            error.WriteLine($"perceptron: {exception.Message}");
+            return Failure;
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("perceptron: cancelled.");
+            return Failure;
+        }
         catch (Exception exception) when (Environment.GetEnvironmentVariable("PERCEPTRON_DEBUG") is null)
         {
             // Not the user's fault: still one line, with a way to get the details.
@@ -56,4 +72,8 @@ internal static class CliApp
             return Failure;
         }
     }
+
+    /// <summary>Errors caused by the input (files, data, models, values), as opposed to bugs.</summary>
+    private static bool IsUserError(Exception exception) => exception is
+        Data.DataFormatException or Serialization.ModelFormatException or IOException or UnauthorizedAccessException or ArgumentException;
 }
