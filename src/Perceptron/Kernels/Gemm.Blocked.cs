@@ -2,12 +2,13 @@ using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Perceptron.Kernels;
 
 // The packed, cache-blocked GEMM (the GotoBLAS/BLIS design), identical in result to MultiplyReference up to
-// rounding: each element of C is one fused multiply-add chain over p = 0..k-1 in order, restarted from C's
-// stored value at each kc block. docs/engine.md explains the blocking; in short, for each part of C:
+// rounding: each element of C is, per kc block, one fused multiply-add chain over that block's p in order,
+// added to C's stored value (except in the first block when not accumulating). docs/engine.md explains the blocking; in short, for each part of C:
 //
 //   for jc in columns, step nc          B block kc×nc is packed once and stays in L2 (~1 MiB)
 //     for pc in 0..k, step kc
@@ -21,8 +22,8 @@ internal static unsafe partial class Gemm
     // kc: the A micro-panel (mr×kc) must stay in L1 (32 KiB) while B micro-panels stream through it:
     // 12×256 floats = 12 KiB. nc: the packed B block (kc×nc) must stay in L2 (2 MiB) while every A micro-panel
     // of the part sweeps it: 256×1024 floats = 1 MiB. Doubles keep the same byte sizes.
-    private const int KcBytes = 1024;
-    private const int NcElements = 1024;
+    private static readonly int KcBytes = int.Parse(Environment.GetEnvironmentVariable("TUNE_KC") ?? "1024", System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly int NcElements = int.Parse(Environment.GetEnvironmentVariable("TUNE_NC") ?? "1024", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Below this many flops (2·m·n·k) a product runs on the calling thread: waking a worker costs more than it saves.</summary>
     internal const double ThreadingThresholdFlops = 2e6;
@@ -181,9 +182,15 @@ internal static unsafe partial class Gemm
                     int rows = Math.Min(mr, rowEnd - ir);
                     PackA(a, m, k, job.TransposeA, ir, rows, pc, kc, packedA, mr);
                     T* cRow = c + ((nint)ir * n) + jc;
+                    int tiles = (nc + nr - 1) / nr, nextRow = ir + mr, nextRows = Math.Min(mr, rowEnd - nextRow);
                     for (int jr = 0; jr < nc; jr += nr)
                     {
                         int columns = Math.Min(nr, nc - jr);
+                        if (nextRows > 0)
+                        {
+                            PrefetchA(a, m, k, job.TransposeA, nextRow, nextRows, pc, kc, jr / nr, tiles);
+                        }
+
                         if (columns == nr)
                         {
                             TKernel.Multiply(rows, kc, packedA, packedB + (jr * kc), cRow + jr, n, loadC);
@@ -218,6 +225,39 @@ internal static unsafe partial class Gemm
         for (int i = 0; i < rows; i++)
         {
             new Span<T>(edge + (i * nr), columns).CopyTo(new Span<T>(c + ((nint)i * ldc), columns));
+        }
+    }
+
+    // Brings into L2 share `share` of `shares` of the A values the next PackA will read. A is the operand read
+    // straight from memory in a strided pattern the hardware prefetcher misses; spreading the prefetches over
+    // the current panel's tiles hides that latency behind the micro-kernel.
+    private static void PrefetchA<T>(T* a, int m, int k, bool transposeA, int row, int rows, int pc, int kc, int share, int shares)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (!Sse.IsSupported)
+        {
+            return;
+        }
+
+        if (transposeA)
+        {
+            for (int p = share * kc / shares, end = (share + 1) * kc / shares; p < end; p++)
+            {
+                T* start = a + ((nint)(pc + p) * m) + row;
+                Sse.Prefetch1(start);
+                Sse.Prefetch1(start + rows - 1);
+            }
+        }
+        else
+        {
+            for (int i = share * rows / shares, end = (share + 1) * rows / shares; i < end; i++)
+            {
+                byte* start = (byte*)(a + ((nint)(row + i) * k) + pc);
+                for (int offset = 0; offset < kc * sizeof(T); offset += 64)
+                {
+                    Sse.Prefetch1(start + offset);
+                }
+            }
         }
     }
 

@@ -8,9 +8,9 @@ namespace Perceptron.Kernels;
 /// B micro-panel (kc×<see cref="Nr"/>: for each p, <see cref="Nr"/> values of row p of B).
 /// </summary>
 /// <remarks>
-/// Each element of C gets exactly the same operations whatever the tile size or position: it starts from 0
-/// (or from C when loadC) and receives one fused multiply-add per p, in order. That is what makes results
-/// independent of how the product is split over threads.
+/// Each element of C gets exactly the same operations whatever the tile size or position: a sum that starts
+/// from 0 and receives one fused multiply-add per p, in order, then one addition of C's value when loadC.
+/// That is what makes results independent of how the product is split over threads.
 /// </remarks>
 internal unsafe interface IGemmMicroKernel<T>
     where T : unmanaged, IFloatingPointIeee754<T>

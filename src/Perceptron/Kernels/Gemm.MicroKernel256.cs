@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Perceptron.Kernels;
 
@@ -50,14 +51,17 @@ internal readonly unsafe struct MicroKernel256<T> : IGemmMicroKernel<T>
         Vector256<T> c3a = default, c3b = default;
         Vector256<T> c4a = default, c4b = default;
         Vector256<T> c5a = default, c5b = default;
-        if (loadC)
+
+        // Fetch the C tile now and add it after the loop: its cache misses then overlap the FMAs instead of
+        // stalling them (C is the one operand that is not packed, and each tile is visited once per kc block).
+        if (Sse.IsSupported)
         {
-            c0a = Vector256.Load(c); c0b = Vector256.Load(c + lanes);
-            if (TRows.Count > 1) { c1a = Vector256.Load(c + 1 * ldc); c1b = Vector256.Load(c + 1 * ldc + lanes); }
-            if (TRows.Count > 2) { c2a = Vector256.Load(c + 2 * ldc); c2b = Vector256.Load(c + 2 * ldc + lanes); }
-            if (TRows.Count > 3) { c3a = Vector256.Load(c + 3 * ldc); c3b = Vector256.Load(c + 3 * ldc + lanes); }
-            if (TRows.Count > 4) { c4a = Vector256.Load(c + 4 * ldc); c4b = Vector256.Load(c + 4 * ldc + lanes); }
-            if (TRows.Count > 5) { c5a = Vector256.Load(c + 5 * ldc); c5b = Vector256.Load(c + 5 * ldc + lanes); }
+            for (int r = 0; r < TRows.Count; r++)
+            {
+                Sse.Prefetch0(c + (r * ldc));
+                Sse.Prefetch0(c + (r * ldc) + lanes);
+                Sse.Prefetch0(c + (r * ldc) + (2 * lanes) - 1);
+            }
         }
 
         for (; kc > 0; kc--)
@@ -72,6 +76,16 @@ internal readonly unsafe struct MicroKernel256<T> : IGemmMicroKernel<T>
             if (TRows.Count > 5) { ai = Vector256.Create(a[5]); c5a = Fma(ai, b0, c5a); c5b = Fma(ai, b1, c5b); }
             a += Rows;
             b += 2 * lanes;
+        }
+
+        if (loadC)
+        {
+            c0a += Vector256.Load(c); c0b += Vector256.Load(c + lanes);
+            if (TRows.Count > 1) { c1a += Vector256.Load(c + 1 * ldc); c1b += Vector256.Load(c + 1 * ldc + lanes); }
+            if (TRows.Count > 2) { c2a += Vector256.Load(c + 2 * ldc); c2b += Vector256.Load(c + 2 * ldc + lanes); }
+            if (TRows.Count > 3) { c3a += Vector256.Load(c + 3 * ldc); c3b += Vector256.Load(c + 3 * ldc + lanes); }
+            if (TRows.Count > 4) { c4a += Vector256.Load(c + 4 * ldc); c4b += Vector256.Load(c + 4 * ldc + lanes); }
+            if (TRows.Count > 5) { c5a += Vector256.Load(c + 5 * ldc); c5b += Vector256.Load(c + 5 * ldc + lanes); }
         }
 
         c0a.Store(c); c0b.Store(c + lanes);

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Perceptron.Kernels;
 
@@ -63,20 +64,17 @@ internal readonly unsafe struct MicroKernel512<T> : IGemmMicroKernel<T>
         Vector512<T> c9a = default, c9b = default;
         Vector512<T> c10a = default, c10b = default;
         Vector512<T> c11a = default, c11b = default;
-        if (loadC)
+
+        // Fetch the C tile now and add it after the loop: its cache misses then overlap the FMAs instead of
+        // stalling them (C is the one operand that is not packed, and each tile is visited once per kc block).
+        if (Sse.IsSupported)
         {
-            c0a = Vector512.Load(c); c0b = Vector512.Load(c + lanes);
-            if (TRows.Count > 1) { c1a = Vector512.Load(c + 1 * ldc); c1b = Vector512.Load(c + 1 * ldc + lanes); }
-            if (TRows.Count > 2) { c2a = Vector512.Load(c + 2 * ldc); c2b = Vector512.Load(c + 2 * ldc + lanes); }
-            if (TRows.Count > 3) { c3a = Vector512.Load(c + 3 * ldc); c3b = Vector512.Load(c + 3 * ldc + lanes); }
-            if (TRows.Count > 4) { c4a = Vector512.Load(c + 4 * ldc); c4b = Vector512.Load(c + 4 * ldc + lanes); }
-            if (TRows.Count > 5) { c5a = Vector512.Load(c + 5 * ldc); c5b = Vector512.Load(c + 5 * ldc + lanes); }
-            if (TRows.Count > 6) { c6a = Vector512.Load(c + 6 * ldc); c6b = Vector512.Load(c + 6 * ldc + lanes); }
-            if (TRows.Count > 7) { c7a = Vector512.Load(c + 7 * ldc); c7b = Vector512.Load(c + 7 * ldc + lanes); }
-            if (TRows.Count > 8) { c8a = Vector512.Load(c + 8 * ldc); c8b = Vector512.Load(c + 8 * ldc + lanes); }
-            if (TRows.Count > 9) { c9a = Vector512.Load(c + 9 * ldc); c9b = Vector512.Load(c + 9 * ldc + lanes); }
-            if (TRows.Count > 10) { c10a = Vector512.Load(c + 10 * ldc); c10b = Vector512.Load(c + 10 * ldc + lanes); }
-            if (TRows.Count > 11) { c11a = Vector512.Load(c + 11 * ldc); c11b = Vector512.Load(c + 11 * ldc + lanes); }
+            for (int r = 0; r < TRows.Count; r++)
+            {
+                Sse.Prefetch0(c + (r * ldc));
+                Sse.Prefetch0(c + (r * ldc) + lanes);
+                Sse.Prefetch0(c + (r * ldc) + (2 * lanes) - 1);
+            }
         }
 
         for (; kc > 0; kc--)
@@ -97,6 +95,22 @@ internal readonly unsafe struct MicroKernel512<T> : IGemmMicroKernel<T>
             if (TRows.Count > 11) { ai = Vector512.Create(a[11]); c11a = Fma(ai, b0, c11a); c11b = Fma(ai, b1, c11b); }
             a += Rows;
             b += 2 * lanes;
+        }
+
+        if (loadC)
+        {
+            c0a += Vector512.Load(c); c0b += Vector512.Load(c + lanes);
+            if (TRows.Count > 1) { c1a += Vector512.Load(c + 1 * ldc); c1b += Vector512.Load(c + 1 * ldc + lanes); }
+            if (TRows.Count > 2) { c2a += Vector512.Load(c + 2 * ldc); c2b += Vector512.Load(c + 2 * ldc + lanes); }
+            if (TRows.Count > 3) { c3a += Vector512.Load(c + 3 * ldc); c3b += Vector512.Load(c + 3 * ldc + lanes); }
+            if (TRows.Count > 4) { c4a += Vector512.Load(c + 4 * ldc); c4b += Vector512.Load(c + 4 * ldc + lanes); }
+            if (TRows.Count > 5) { c5a += Vector512.Load(c + 5 * ldc); c5b += Vector512.Load(c + 5 * ldc + lanes); }
+            if (TRows.Count > 6) { c6a += Vector512.Load(c + 6 * ldc); c6b += Vector512.Load(c + 6 * ldc + lanes); }
+            if (TRows.Count > 7) { c7a += Vector512.Load(c + 7 * ldc); c7b += Vector512.Load(c + 7 * ldc + lanes); }
+            if (TRows.Count > 8) { c8a += Vector512.Load(c + 8 * ldc); c8b += Vector512.Load(c + 8 * ldc + lanes); }
+            if (TRows.Count > 9) { c9a += Vector512.Load(c + 9 * ldc); c9b += Vector512.Load(c + 9 * ldc + lanes); }
+            if (TRows.Count > 10) { c10a += Vector512.Load(c + 10 * ldc); c10b += Vector512.Load(c + 10 * ldc + lanes); }
+            if (TRows.Count > 11) { c11a += Vector512.Load(c + 11 * ldc); c11b += Vector512.Load(c + 11 * ldc + lanes); }
         }
 
         c0a.Store(c); c0b.Store(c + lanes);
