@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
 
 namespace Perceptron.Kernels;
 
@@ -53,7 +52,6 @@ internal static unsafe partial class Gemm
         }
 
         bool wide = width == KernelMode.Vector512;
-        int mr = wide ? MicroKernel512<T>.Mr : MicroKernel256<T>.Mr;
         int nr = wide ? MicroKernel512<T>.Nr : MicroKernel256<T>.Nr;
         fixed (T* pa = a, pb = b, pc = c)
         {
@@ -65,13 +63,12 @@ internal static unsafe partial class Gemm
             };
 
             // Split C over threads along rows or columns, never along k: every element then gets the same
-            // operations in the same order whatever the thread count. Each part packs the whole of the other
-            // operand, so split the dimension that duplicates the smaller one (columns duplicate A: m×k).
+            // operations in the same order whatever the thread count.
             if (maxThreads > 1 && 2.0 * m * n * k >= ThreadingThresholdFlops)
             {
-                int rowTiles = (m + mr - 1) / mr, columnTiles = (n + nr - 1) / nr;
-                job.SplitRows = m > n ? rowTiles >= 2 : columnTiles < 2;
-                job.Parts = Math.Min(maxThreads, job.SplitRows ? rowTiles : columnTiles);
+                int columnTiles = (n + nr - 1) / nr;
+                job.Parts = Math.Min(maxThreads, Math.Max(m, columnTiles));
+                job.SplitRows = m >= job.Parts && (columnTiles < job.Parts || PreferRowSplit(m, n, k, transposeA, transposeB, nr, job.Parts));
                 if (job.Parts > 1 && GemmWorkers.TryRun(in job))
                 {
                     return;
@@ -90,6 +87,19 @@ internal static unsafe partial class Gemm
                 BlockedPart<T, MicroKernel256<T>>(in job, 0);
             }
         }
+    }
+
+    // Each part packs all of the operand the split does not divide (a column split repacks A in every part, a
+    // row split B), and its share is as big as its largest part. Estimate both, in multiply-add units: a packed
+    // element costs about 4 (a copy) or 8 (a transpose) of the micro-kernel's multiply-adds.
+    private static bool PreferRowSplit(int m, int n, int k, bool transposeA, bool transposeB, int nr, int parts)
+    {
+        double packA = (double)m * k * (transposeA ? 4 : 8), packB = (double)k * n * (transposeB ? 8 : 4);
+        int rowsPerPart = (m + parts - 1) / parts;
+        int columnsPerPart = ((n + nr - 1) / nr + parts - 1) / parts * nr;
+        double rowSplit = ((double)rowsPerPart * n * k) + packB + (packA * rowsPerPart / m);
+        double columnSplit = ((double)Math.Min(n, columnsPerPart) * m * k) + packA + (packB * Math.Min(n, columnsPerPart) / n);
+        return rowSplit < columnSplit;
     }
 
     /// <summary>One product handed to the threads: pointers to pinned A, B, C, the shape, and how it is split.</summary>
@@ -139,9 +149,10 @@ internal static unsafe partial class Gemm
         int rowStart = 0, rowEnd = m, columnStart = 0, columnEnd = n;
         if (job.SplitRows)
         {
-            int tiles = (m + mr - 1) / mr;
-            rowStart = Math.Min(m, part * tiles / job.Parts * mr);
-            rowEnd = Math.Min(m, (part + 1) * tiles / job.Parts * mr);
+            // Rows split evenly (a short tile costs in proportion to its rows); columns in whole tiles (a
+            // narrow tile costs as much as a full one).
+            rowStart = (int)((long)part * m / job.Parts);
+            rowEnd = (int)((long)(part + 1) * m / job.Parts);
         }
         else
         {
@@ -162,7 +173,7 @@ internal static unsafe partial class Gemm
         int ncMax = Math.Min(NcElements, RoundUp(columnEnd - columnStart, nr));
 
         // Buffers: Ã (mr×kc), B̃ (kc×nc), and one C tile for the right edge; each starts on a cache line.
-        nint aBytes = RoundUp(mr * kc0 * sizeof(T), 64), bBytes = RoundUp(kc0 * ncMax * sizeof(T), 64);
+        nint aBytes = RoundUp((mr * kc0 + PackedASlack) * sizeof(T), 64), bBytes = RoundUp(kc0 * ncMax * sizeof(T), 64);
         byte* buffer = PackBuffer(aBytes + bBytes + (mr * nr * sizeof(T)));
         T* packedA = (T*)buffer;
         T* packedB = (T*)(buffer + aBytes);
@@ -225,108 +236,6 @@ internal static unsafe partial class Gemm
         for (int i = 0; i < rows; i++)
         {
             new Span<T>(edge + (i * nr), columns).CopyTo(new Span<T>(c + ((nint)i * ldc), columns));
-        }
-    }
-
-    // Brings into L2 share `share` of `shares` of the A values the next PackA will read. A is the operand read
-    // straight from memory in a strided pattern the hardware prefetcher misses; spreading the prefetches over
-    // the current panel's tiles hides that latency behind the micro-kernel.
-    private static void PrefetchA<T>(T* a, int m, int k, bool transposeA, int row, int rows, int pc, int kc, int share, int shares)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (!Sse.IsSupported)
-        {
-            return;
-        }
-
-        if (transposeA)
-        {
-            for (int p = share * kc / shares, end = (share + 1) * kc / shares; p < end; p++)
-            {
-                T* start = a + ((nint)(pc + p) * m) + row;
-                Sse.Prefetch1(start);
-                Sse.Prefetch1(start + rows - 1);
-            }
-        }
-        else
-        {
-            for (int i = share * rows / shares, end = (share + 1) * rows / shares; i < end; i++)
-            {
-                byte* start = (byte*)(a + ((nint)(row + i) * k) + pc);
-                for (int offset = 0; offset < kc * sizeof(T); offset += 64)
-                {
-                    Sse.Prefetch1(start + offset);
-                }
-            }
-        }
-    }
-
-    // Ã: for each p, the mr values op(A)[row..row+rows, pc+p]; rows past `rows` are never read.
-    private static void PackA<T>(T* a, int m, int k, bool transposeA, int row, int rows, int pc, int kc, T* packed, int mr)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (transposeA)
-        {
-            // A is stored k×m: the values for one p are contiguous.
-            T* source = a + ((nint)pc * m) + row;
-            for (int p = 0; p < kc; p++, source += m, packed += mr)
-            {
-                for (int i = 0; i < rows; i++)
-                {
-                    packed[i] = source[i];
-                }
-            }
-        }
-        else
-        {
-            // A is stored m×k: each row is contiguous along p, so this is a small transpose.
-            for (int i = 0; i < rows; i++)
-            {
-                T* source = a + ((nint)(row + i) * k) + pc;
-                T* destination = packed + i;
-                for (int p = 0; p < kc; p++)
-                {
-                    destination[p * mr] = source[p];
-                }
-            }
-        }
-    }
-
-    // B̃: nr-wide micro-panels, each kc×nr (row p holds op(B)[pc+p, col..col+nr]); columns past n are zero.
-    private static void PackB<T>(T* b, int n, int k, bool transposeB, int pc, int kc, int column, int columns, T* packed, int nr)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        for (int j = 0; j < columns; j += nr, packed += kc * nr)
-        {
-            int width = Math.Min(nr, columns - j);
-            if (!transposeB)
-            {
-                // B is stored k×n: each micro-panel row is a contiguous run of B's row.
-                T* source = b + ((nint)pc * n) + column + j;
-                for (int p = 0; p < kc; p++, source += n)
-                {
-                    new Span<T>(source, width).CopyTo(new Span<T>(packed + (p * nr), width));
-                    new Span<T>(packed + (p * nr) + width, nr - width).Clear();
-                }
-            }
-            else
-            {
-                // B is stored n×k: op(B)[p, j] = B[j, p], so this is a transpose.
-                for (int jj = 0; jj < width; jj++)
-                {
-                    T* source = b + ((nint)(column + j + jj) * k) + pc;
-                    T* destination = packed + jj;
-                    for (int p = 0; p < kc; p++)
-                    {
-                        destination[p * nr] = source[p];
-                    }
-                }
-
-                for (int p = 0; p < kc && width < nr; p++)
-                {
-                    new Span<T>(packed + (p * nr) + width, nr - width).Clear();
-                }
-            }
         }
     }
 
