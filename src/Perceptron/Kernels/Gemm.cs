@@ -14,6 +14,10 @@ namespace Perceptron.Kernels;
 /// </remarks>
 internal static partial class Gemm
 {
+    /// <summary>Products with fewer multiply-adds (m·n·k) than this run the reference loops under
+    /// <see cref="KernelMode.Auto"/>: for them packing costs more than it saves (measured with the quick benchmark).</summary>
+    internal const int TinyProduct = 512;
+
     /// <summary>Multiplies with the fastest variant available; see the class remarks for the layout.</summary>
     public static void Multiply<T>(
         ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int n, int k,
@@ -21,7 +25,45 @@ internal static partial class Gemm
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckSizes(a.Length, b.Length, c.Length, m, n, k);
-        MultiplyReference(a, b, c, m, n, k, transposeA, transposeB, accumulate);
+        KernelMode mode = Engine.KernelMode;
+        if (mode == KernelMode.Auto)
+        {
+            mode = (long)m * n * k < TinyProduct ? KernelMode.Reference : KernelRegistry.Best;
+        }
+
+        MultiplyUnchecked(mode, Engine.MaxThreads, a, b, c, m, n, k, transposeA, transposeB, accumulate);
+    }
+
+    /// <summary>Multiplies with exactly <c>variant</c>, one of <see cref="KernelRegistry.Available"/> (no tiny-product
+    /// shortcut), on at most <c>maxThreads</c> ≥ 1 threads: for tests and benchmarks.</summary>
+    internal static void Multiply<T>(
+        KernelMode variant, int maxThreads, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int n, int k,
+        bool transposeA, bool transposeB, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckSizes(a.Length, b.Length, c.Length, m, n, k);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxThreads, 1);
+        if (variant == KernelMode.Auto || !KernelRegistry.IsAvailable(variant))
+        {
+            throw new ArgumentOutOfRangeException(nameof(variant), variant, $"Pick one of {string.Join(", ", KernelRegistry.Available)}.");
+        }
+
+        MultiplyUnchecked(variant, maxThreads, a, b, c, m, n, k, transposeA, transposeB, accumulate);
+    }
+
+    private static void MultiplyUnchecked<T>(
+        KernelMode variant, int maxThreads, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int n, int k,
+        bool transposeA, bool transposeB, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (variant == KernelMode.Reference)
+        {
+            MultiplyReference(a, b, c, m, n, k, transposeA, transposeB, accumulate);
+        }
+        else
+        {
+            MultiplyBlocked(a, b, c, m, n, k, transposeA, transposeB, accumulate, variant, maxThreads);
+        }
     }
 
     private static void CheckSizes(int aLength, int bLength, int cLength, int m, int n, int k)

@@ -40,4 +40,30 @@ internal static class AssertClose
 
     /// <summary>The matrix's elements in row-major order.</summary>
     public static double[] Flatten(double[,] matrix) => matrix.Cast<double>().ToArray();
+
+    /// <summary>Asserts |expected − actual| ≤ relative·scale for every element, where scale is each element's own
+    /// magnitude (e.g. Σ|a||b| for a dot product), so small results of large terms get a fair tolerance.</summary>
+    public static void Scaled(ReadOnlySpan<double> expected, ReadOnlySpan<double> actual, ReadOnlySpan<double> scale, double relative, string what)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        int worst = -1;
+        double worstExcess = 0, maxDifference = 0;
+        for (int i = 0; i < expected.Length; i++)
+        {
+            double difference = Math.Abs(expected[i] - actual[i]);
+            double excess = double.IsNaN(difference) ? double.PositiveInfinity : difference - (relative * scale[i]);
+            maxDifference = Math.Max(maxDifference, difference);
+            if (excess > worstExcess)
+            {
+                worst = i;
+                worstExcess = excess;
+            }
+        }
+
+        if (worst >= 0)
+        {
+            Assert.Fail(string.Create(CultureInfo.InvariantCulture,
+                $"{what}[{worst}]: expected {expected[worst]:R}, actual {actual[worst]:R}, difference {Math.Abs(expected[worst] - actual[worst]):E3} exceeds {relative:E1} × scale {scale[worst]:E3} (max difference {maxDifference:E3})."));
+        }
+    }
 }

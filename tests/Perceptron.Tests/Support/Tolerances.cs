@@ -23,4 +23,12 @@ internal static class Tolerances
     /// the rounding of a sum of O(1) float32 terms is ~1e-7, and a gradient that cancels to ~1e-6 keeps that
     /// absolute error, not a relative one.</summary>
     public const double TorchFloat32Absolute = 1e-6;
+    /// <summary>Float32 GEMM against the float32 reference, relative to Σ|a||b| and multiplied by √k: both sum k
+    /// products in different orders (blocked and fused vs plain), and float32 rounding (ε ≈ 6e-8) grows like
+    /// √k for random signs and at worst like k; 1e-5·√k stays above the worst case for k up to ~20,000.</summary>
+    public const double GemmFloat32PerSqrtK = 1e-5;
+
+    /// <summary>Float64 GEMM against the float64 reference, relative to Σ|a||b|: the worst-case bound k·ε
+    /// (ε ≈ 1.1e-16) is 1.2e-13 at k = 1,100, the largest k the tests use.</summary>
+    public const double GemmFloat64 = 1e-12;
 }

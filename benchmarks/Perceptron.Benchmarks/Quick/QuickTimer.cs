@@ -1,0 +1,34 @@
+using System.Diagnostics;
+
+namespace Perceptron.Benchmarks.Quick;
+
+/// <summary>Median timing for the quick workloads: short, repeatable, good enough to compare ratios in one run.</summary>
+internal static class QuickTimer
+{
+    /// <summary>Median seconds per call of <paramref name="action"/> over <paramref name="samples"/> timed batches,
+    /// each batch long enough (≥ <paramref name="minBatchSeconds"/>) to make timer resolution irrelevant.</summary>
+    public static double MedianSeconds(Action action, int samples = 7, double minBatchSeconds = 0.05)
+    {
+        // Warm up (JIT tiers, buffers, worker threads) and size the batch.
+        action();
+        var watch = Stopwatch.StartNew();
+        action();
+        double once = Math.Max(watch.Elapsed.TotalSeconds, 1e-7);
+        int calls = (int)Math.Clamp(Math.Ceiling(minBatchSeconds / once), 1, 1_000_000);
+
+        var times = new double[samples];
+        for (int s = 0; s < samples; s++)
+        {
+            watch.Restart();
+            for (int i = 0; i < calls; i++)
+            {
+                action();
+            }
+
+            times[s] = watch.Elapsed.TotalSeconds / calls;
+        }
+
+        Array.Sort(times);
+        return times[samples / 2];
+    }
+}

@@ -1,0 +1,260 @@
+using System.Numerics;
+using Perceptron.Kernels;
+using Perceptron.Tests.Support;
+
+namespace Perceptron.Tests.Kernels;
+
+public class GemmTests
+{
+    // Every buffer carries this many NaNs past its end: a kernel that reads them poisons C, one that writes them is caught.
+    private const int Slack = 9;
+
+    public static TheoryData<KernelMode, bool, bool, bool> VariantsTransposesAccumulate()
+    {
+        var data = new TheoryData<KernelMode, bool, bool, bool>();
+        foreach (var variant in KernelRegistry.Available)
+        {
+            foreach (bool transposeA in new[] { false, true })
+            {
+                foreach (bool transposeB in new[] { false, true })
+                {
+                    data.Add(variant.Mode, transposeA, transposeB, false);
+                    data.Add(variant.Mode, transposeA, transposeB, true);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    public static TheoryData<KernelMode, bool, bool> VariantsTransposes() => Transposes(KernelRegistry.Available.Select(v => v.Mode));
+
+    // The variants that can split work over threads; the reference alone on a machine with no SIMD variant.
+    public static TheoryData<KernelMode, bool, bool> FastVariantsTransposes()
+        => Transposes(KernelRegistry.Available.Select(v => v.Mode).Where(mode => mode != KernelMode.Reference).DefaultIfEmpty(KernelMode.Reference));
+
+    private static TheoryData<KernelMode, bool, bool> Transposes(IEnumerable<KernelMode> variants)
+    {
+        var data = new TheoryData<KernelMode, bool, bool>();
+        foreach (var variant in variants)
+        {
+            foreach (bool transposeA in new[] { false, true })
+            {
+                foreach (bool transposeB in new[] { false, true })
+                {
+                    data.Add(variant, transposeA, transposeB);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>Large and odd shapes (m, n, k): vectors, primes, and shapes that cross kc (k &gt; 256 floats, 128 doubles),
+    /// nc (n &gt; 1024) and the threading threshold.</summary>
+    public static TheoryData<KernelMode, int, int, int, bool, bool, bool> LargeShapes()
+    {
+        (int M, int N, int K)[] shapes = [(1, 1000, 1), (1, 1000, 300), (1000, 1, 300), (300, 1, 1000), (1000, 300, 1), (257, 131, 97), (97, 131, 300), (70, 1100, 270)];
+        var data = new TheoryData<KernelMode, int, int, int, bool, bool, bool>();
+        foreach (var variant in KernelRegistry.Available.Where(v => v.Mode != KernelMode.Reference))
+        {
+            int flags = 0;
+            foreach (var (m, n, k) in shapes)
+            {
+                for (int transposes = 0; transposes < 4; transposes++, flags++)
+                {
+                    data.Add(variant.Mode, m, n, k, (transposes & 1) != 0, (transposes & 2) != 0, flags % 3 == 0);
+                }
+            }
+
+        }
+
+        // A big product past kc in its most common form, for the preferred variant only (its reference takes a second).
+        data.Add(KernelRegistry.Best, 600, 700, 1100, false, false, false);
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(VariantsTransposesAccumulate))]
+    public void Multiply_Float_MatchesReference_AtSizes0To70(KernelMode variant, bool transposeA, bool transposeB, bool accumulate)
+    {
+        foreach (var (m, n, k) in SmallShapes())
+        {
+            CheckAgainstReference<float>(variant, 1, m, n, k, transposeA, transposeB, accumulate);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(VariantsTransposesAccumulate))]
+    public void Multiply_Double_MatchesReference_AtSizes0To70(KernelMode variant, bool transposeA, bool transposeB, bool accumulate)
+    {
+        foreach (var (m, n, k) in SmallShapes())
+        {
+            CheckAgainstReference<double>(variant, 1, m, n, k, transposeA, transposeB, accumulate);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(LargeShapes))]
+    public void Multiply_Float_MatchesReference_AtLargeAndOddShapes(KernelMode variant, int m, int n, int k, bool transposeA, bool transposeB, bool accumulate)
+        => CheckAgainstReference<float>(variant, 2, m, n, k, transposeA, transposeB, accumulate);
+
+    [Theory]
+    [MemberData(nameof(VariantsTransposes))]
+    public void Multiply_Double_MatchesReference_AcrossBlocks(KernelMode variant, bool transposeA, bool transposeB)
+        => CheckAgainstReference<double>(variant, 2, 70, 1100, 270, transposeA, transposeB, accumulate: true);
+
+    [Theory]
+    [MemberData(nameof(FastVariantsTransposes))]
+    public void Multiply_SameBitsForAnyThreadCount(KernelMode variant, bool transposeA, bool transposeB)
+    {
+        // Wide C splits by columns, tall C by rows; both are past the threading threshold.
+        SameBitsForAnyThreadCount<float>(variant, 200, 700, 300, transposeA, transposeB);
+        SameBitsForAnyThreadCount<float>(variant, 700, 90, 300, transposeA, transposeB);
+        SameBitsForAnyThreadCount<double>(variant, 150, 400, 300, transposeA, transposeB);
+    }
+
+    [Fact]
+    public void Multiply_AllocatesNothingAfterWarmUp()
+    {
+        // The MNIST forward product through the public dispatcher, then a large product split over threads.
+        AssertNoAllocation(64, 256, 784, (a, b, c) => Gemm.Multiply<float>(a, b, c, 64, 256, 784));
+        AssertNoAllocation(512, 512, 512, (a, b, c) => Gemm.Multiply<float>(KernelRegistry.Best, 2, a, b, c, 512, 512, 512, false, true, true));
+    }
+
+    [Theory]
+    [InlineData(0, 0, 0)]
+    [InlineData(1, 1, 1)]
+    [InlineData(3, 5, 7)]
+    [InlineData(64, 256, 784)]
+    public void Multiply_Dispatcher_MatchesReference(int m, int n, int k)
+    {
+        var random = new Random(42);
+        float[] a = RandomValues<float>(random, m * k), b = RandomValues<float>(random, k * n);
+        float[] expected = new float[m * n], actual = new float[m * n];
+        Gemm.MultiplyReference<float>(a, b, expected, m, n, k, false, false, false);
+        Gemm.Multiply<float>(a, b, actual, m, n, k);
+        AssertClose.Scaled(ToDouble<float>(expected), ToDouble<float>(actual), Magnitude<float>(a, b, null, m, n, k, false, false),
+            Tolerances.GemmFloat32PerSqrtK * Math.Sqrt(k), $"C of {m}×{n}×{k}");
+    }
+
+    [Fact]
+    public void Multiply_ThrowsOnShortBuffers()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Gemm.Multiply<float>(new float[5], new float[6], new float[6], 2, 3, 3));
+        Assert.Contains("m=2, n=3, k=3", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => Gemm.Multiply<float>(new float[6], new float[6], new float[6], -1, 3, 3));
+    }
+
+    // Each dimension sweeps every size 0..70 (crossing every register-tile and vector remainder) while the other
+    // two take seeded random sizes in the same range: 213 shapes instead of 71³.
+    private static IEnumerable<(int M, int N, int K)> SmallShapes()
+    {
+        var random = new Random(42);
+        for (int size = 0; size <= 70; size++)
+        {
+            yield return (size, random.Next(71), random.Next(71));
+            yield return (random.Next(71), size, random.Next(71));
+            yield return (random.Next(71), random.Next(71), size);
+        }
+    }
+
+    private static void CheckAgainstReference<T>(KernelMode variant, int maxThreads, int m, int n, int k, bool transposeA, bool transposeB, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var random = new Random(42);
+        T[] a = WithSlack(RandomValues<T>(random, m * k)), b = WithSlack(RandomValues<T>(random, k * n));
+        T[] initial = accumulate ? RandomValues<T>(random, m * n) : Enumerable.Repeat(T.NaN, m * n).ToArray();
+        T[] expected = WithSlack(initial), actual = WithSlack(initial);
+
+        Gemm.MultiplyReference<T>(a, b, expected, m, n, k, transposeA, transposeB, accumulate);
+        Gemm.Multiply<T>(variant, maxThreads, a, b, actual, m, n, k, transposeA, transposeB, accumulate);
+
+        string what = $"{variant} {typeof(T).Name} C of m={m} n={n} k={k} transposeA={transposeA} transposeB={transposeB} accumulate={accumulate}";
+        double tolerance = typeof(T) == typeof(float) ? Tolerances.GemmFloat32PerSqrtK * Math.Sqrt(Math.Max(k, 1)) : Tolerances.GemmFloat64;
+        AssertClose.Scaled(ToDouble<T>(expected.AsSpan(0, m * n)), ToDouble<T>(actual.AsSpan(0, m * n)),
+            Magnitude<T>(a, b, accumulate ? initial : null, m, n, k, transposeA, transposeB), tolerance, what);
+        Assert.True(actual.AsSpan(m * n).ToArray().All(T.IsNaN), $"{what}: the slack past C's end was written.");
+    }
+
+    private static void SameBitsForAnyThreadCount<T>(KernelMode variant, int m, int n, int k, bool transposeA, bool transposeB)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var random = new Random(42);
+        T[] a = RandomValues<T>(random, m * k), b = RandomValues<T>(random, k * n), initial = RandomValues<T>(random, m * n);
+        T[] oneThread = (T[])initial.Clone();
+        Gemm.Multiply<T>(variant, 1, a, b, oneThread, m, n, k, transposeA, transposeB, accumulate: true);
+        foreach (int threads in new[] { 2, 3 })
+        {
+            T[] several = (T[])initial.Clone();
+            Gemm.Multiply<T>(variant, threads, a, b, several, m, n, k, transposeA, transposeB, accumulate: true);
+            int first = oneThread.AsSpan().CommonPrefixLength(several);
+            Assert.True(first == oneThread.Length,
+                $"{variant} {typeof(T).Name} {m}×{n}×{k}: with {threads} threads C[{first}] = {(first < several.Length ? several[first] : default)} differs from one thread's {(first < oneThread.Length ? oneThread[first] : default)}.");
+        }
+    }
+
+    private static void AssertNoAllocation(int m, int n, int k, Action<float[], float[], float[]> multiply)
+    {
+        var random = new Random(42);
+        float[] a = RandomValues<float>(random, m * k), b = RandomValues<float>(random, k * n), c = new float[m * n];
+        for (int i = 0; i < 3; i++)
+        {
+            multiply(a, b, c); // warm up: JIT, packing buffers, worker threads
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 5; i++)
+        {
+            multiply(a, b, c);
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated == 0, $"{m}×{n}×{k}: 5 warmed-up calls allocated {allocated} bytes; expected none.");
+    }
+
+    // Σ|a||b| (+ |C| when accumulating) per element of C, in double: the scale of each result's rounding error.
+    private static double[] Magnitude<T>(T[] a, T[] b, T[]? initial, int m, int n, int k, bool transposeA, bool transposeB)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double[] absA = a.Select(v => Math.Abs(double.CreateChecked(v))).ToArray();
+        double[] absB = b.Select(v => Math.Abs(double.CreateChecked(v))).ToArray();
+        double[] magnitude = initial is null ? new double[m * n] : initial.Select(v => Math.Abs(double.CreateChecked(v))).ToArray();
+        Gemm.MultiplyReference<double>(absA, absB, magnitude, m, n, k, transposeA, transposeB, accumulate: true);
+        return magnitude;
+    }
+
+    private static T[] RandomValues<T>(Random random, int length)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var values = new T[length];
+        for (int i = 0; i < length; i++)
+        {
+            values[i] = T.CreateTruncating((random.NextDouble() * 2) - 1);
+        }
+
+        return values;
+    }
+
+    private static T[] WithSlack<T>(T[] values)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var padded = new T[values.Length + Slack];
+        padded.AsSpan().Fill(T.NaN);
+        values.CopyTo(padded, 0);
+        return padded;
+    }
+
+    private static double[] ToDouble<T>(ReadOnlySpan<T> values)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var result = new double[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            result[i] = double.CreateChecked(values[i]);
+        }
+
+        return result;
+    }
+}
