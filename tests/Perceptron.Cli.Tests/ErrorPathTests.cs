@@ -1,0 +1,143 @@
+namespace Perceptron.Cli.Tests;
+
+/// <summary>Every documented error path: one line on stderr, no stack trace, exit code 1 (failure) or 2 (usage).</summary>
+public class ErrorPathTests
+{
+    [Fact]
+    public void Train_MissingFile_IsAFailureNamingIt()
+    {
+        var result = CliRunner.Run("train", "no-such-file.csv");
+        AssertOneLineError(result, 1, "'no-such-file.csv' is neither a file nor a built-in data set");
+    }
+
+    [Fact]
+    public void Train_BadCell_NamesRowAndColumn()
+    {
+        using var folder = new TempFolder();
+        string csv = folder.File("bad.csv");
+        File.WriteAllText(csv, "a,b,label\n1,2,x\n3,oops,y\n5,6,x\n");
+
+        var result = CliRunner.Run("train", csv);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("bad.csv", result.Error, StringComparison.Ordinal);
+        Assert.Contains("'b'", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_UnknownTarget_IsAFailure()
+    {
+        var result = CliRunner.Run("train", CliRunner.DataFile("wine.csv"), "--target", "nope");
+        AssertOneLineError(result, 1, "nope");
+    }
+
+    [Theory]
+    [InlineData("--optimizer", "adagrad", "adagrad")]
+    [InlineData("--activation", "swish", "swish")]
+    [InlineData("--scaling", "log", "log")]
+    public void Train_UnknownChoice_IsAFailureListingTheChoices(string option, string value, string named)
+    {
+        var result = CliRunner.Run("train", "iris", "--epochs", "1", option, value);
+        AssertOneLineError(result, 1, named);
+    }
+
+    [Theory]
+    [InlineData("--epochs", "0")]
+    [InlineData("--batch-size", "-3")]
+    [InlineData("--test-split", "1.5")]
+    [InlineData("--layers", "10,,x")]
+    [InlineData("--task", "clustering")]
+    public void Train_BadOptionValue_IsAUsageError(string option, string value)
+    {
+        var result = CliRunner.Run("train", "iris", option, value);
+        Assert.Equal(2, result.ExitCode);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Predict_MissingModel_IsAFailure()
+    {
+        var result = CliRunner.Run("predict", "missing-model.json", CliRunner.DataFile("wine.csv"));
+        AssertOneLineError(result, 1, "missing-model.json");
+    }
+
+    [Fact]
+    public void Predict_CorruptModel_NamesTheField()
+    {
+        using var folder = new TempFolder();
+        string model = folder.File("model.json");
+        Assert.Equal(0, CliRunner.Run("train", "iris", "--epochs", "1", "--out", model, "--quiet").ExitCode);
+        File.WriteAllText(model, File.ReadAllText(model).Replace("\"units\": 3", "\"units\": 4", StringComparison.Ordinal));
+
+        var result = CliRunner.Run("info", model);
+
+        AssertOneLineError(result, 1, "field 'layers[2].kernel.shape'");
+    }
+
+    [Fact]
+    public void Predict_TruncatedModel_SaysItIsNotValidJson()
+    {
+        using var folder = new TempFolder();
+        string model = folder.File("model.json");
+        Assert.Equal(0, CliRunner.Run("train", "iris", "--epochs", "1", "--out", model, "--quiet").ExitCode);
+        byte[] bytes = File.ReadAllBytes(model);
+        File.WriteAllBytes(model, bytes[..(bytes.Length / 2)]);
+
+        AssertOneLineError(CliRunner.Run("evaluate", model, "iris"), 1, "not valid JSON");
+    }
+
+    [Fact]
+    public void Predict_DataWithoutTheModelsFeatures_NamesTheMissingColumn()
+    {
+        using var folder = new TempFolder();
+        string model = folder.File("model.json");
+        Assert.Equal(0, CliRunner.Run("train", CliRunner.DataFile("wine.csv"), "--epochs", "1", "--out", model, "--quiet").ExitCode);
+
+        var result = CliRunner.Run("predict", model, CliRunner.DataFile("diabetes.csv"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("alcohol", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_WrongTask_IsAFailure()
+    {
+        using var folder = new TempFolder();
+        string model = folder.File("model.json");
+        Assert.Equal(0, CliRunner.Run("train", "iris", "--epochs", "1", "--out", model, "--quiet").ExitCode);
+
+        var result = CliRunner.Run("evaluate", model, CliRunner.DataFile("diabetes.csv"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingArgument_IsAUsageError()
+    {
+        var result = CliRunner.Run("train");
+        Assert.Equal(2, result.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("train")]
+    [InlineData("evaluate")]
+    [InlineData("predict")]
+    [InlineData("info")]
+    [InlineData("datasets")]
+    [InlineData("demo")]
+    public void EveryCommand_HasHelp(string command)
+    {
+        var result = CliRunner.Run(command, "--help");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Usage", result.Output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static void AssertOneLineError(CliResult result, int exitCode, string contains)
+    {
+        Assert.Equal(exitCode, result.ExitCode);
+        Assert.Contains(contains, result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,125 @@
+namespace Perceptron.Cli.Tests;
+
+/// <summary>End-to-end runs of train, evaluate, predict and info through the real entry point, on real data sets.</summary>
+public class TrainCommandTests
+{
+    [Theory]
+    [InlineData("iris", 0.95)]
+    [InlineData("breast_cancer.csv", 0.95)]
+    [InlineData("digits8x8", 0.96)]
+    public void Train_Classification_WithDefaults_ReachesTarget(string data, double minimumAccuracy)
+    {
+        string path = data.EndsWith(".csv", StringComparison.Ordinal) ? CliRunner.DataFile(data) : data;
+        var json = CliRunner.Run("train", path, "--seed", "42", "--json").Json();
+
+        Assert.Equal("classification", json.GetProperty("task").GetString());
+        double accuracy = json.GetProperty("test").GetProperty("accuracy").GetDouble();
+        Assert.True(accuracy >= minimumAccuracy, $"{data}: test accuracy {accuracy}");
+        Assert.True(json.GetProperty("train").GetProperty("loss").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void Train_Regression_Diabetes_WithDefaults_ReachesR2()
+    {
+        var json = CliRunner.Run("train", CliRunner.DataFile("diabetes.csv"), "--seed", "42", "--json").Json();
+
+        Assert.Equal("regression", json.GetProperty("task").GetString());
+        var test = json.GetProperty("test");
+        Assert.True(test.GetProperty("r2").GetDouble() >= 0.4, $"test R² {test.GetProperty("r2").GetDouble()}");
+        Assert.True(test.GetProperty("mae").GetDouble() > 0);
+        Assert.True(test.GetProperty("mse").GetDouble() > 0);
+        Assert.True(test.TryGetProperty("loss", out _));
+    }
+
+    [Fact]
+    public void Train_Mnist_Subset_LearnsDigits()
+    {
+        var json = CliRunner.Run("train", "mnist", "--layers", "128", "--epochs", "10", "--seed", "1", "--json").Json();
+        Assert.True(json.GetProperty("test").GetProperty("accuracy").GetDouble() >= 0.85);
+    }
+
+    [Fact]
+    public void TrainSaveLoad_PredictionsAreBitIdentical_AndEvaluateAgrees()
+    {
+        using var folder = new TempFolder();
+        string model = folder.File("model.json"), predictions = folder.File("preds.csv"), again = folder.File("again.csv");
+        string data = CliRunner.DataFile("wine.csv");
+        var trained = CliRunner.Run("train", data, "--epochs", "30", "--seed", "3", "--test-split", "0", "--out", model, "--json").Json();
+
+        Assert.Equal(0, CliRunner.Run("predict", model, data, "--out", predictions).ExitCode);
+        Assert.Equal(0, CliRunner.Run("predict", model, data, "--out", again).ExitCode);
+        Assert.Equal(File.ReadAllText(predictions), File.ReadAllText(again));
+        string[] lines = File.ReadAllLines(predictions);
+        Assert.StartsWith("class,p_", lines[0], StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllLines(data).Length, lines.Length);
+
+        var evaluated = CliRunner.Run("evaluate", model, data, "--json").Json();
+        Assert.Equal(trained.GetProperty("train").GetProperty("accuracy").GetDouble(), evaluated.GetProperty("accuracy").GetDouble(), 1e-12);
+        Assert.Equal(trained.GetProperty("train").GetProperty("loss").GetDouble(), evaluated.GetProperty("loss").GetDouble(), 1e-9);
+    }
+
+    [Fact]
+    public void Predict_Regression_WritesValuesInTargetUnits()
+    {
+        using var folder = new TempFolder();
+        string model = folder.File("model.json");
+        Assert.Equal(0, CliRunner.Run("train", CliRunner.DataFile("diabetes.csv"), "--epochs", "5", "--out", model, "--quiet").ExitCode);
+
+        var result = CliRunner.Run("predict", model, CliRunner.DataFile("diabetes.csv"));
+
+        string[] lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("progression", lines[0].Trim());
+        double first = double.Parse(lines[1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(first, 20, 400); // the target's own units, not the standardised ones
+    }
+
+    [Fact]
+    public void Info_ShowsSummaryPreprocessingAndClasses()
+    {
+        using var folder = new TempFolder();
+        string model = folder.File("iris.json");
+        Assert.Equal(0, CliRunner.Run("train", "iris", "--epochs", "2", "--out", model, "--quiet").ExitCode);
+
+        var result = CliRunner.Run("info", model);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Total params", result.Output, StringComparison.Ordinal);
+        Assert.Contains("setosa", result.Output, StringComparison.Ordinal);
+        Assert.Contains("standardise", result.Output, StringComparison.Ordinal);
+        Assert.Contains("epochs", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_Plot_WritesAPng()
+    {
+        using var folder = new TempFolder();
+        string plot = folder.File("curves.png");
+        Assert.Equal(0, CliRunner.Run("train", "iris", "--epochs", "5", "--validation-split", "0.2", "--plot", plot, "--quiet").ExitCode);
+
+        byte[] png = File.ReadAllBytes(plot);
+        Assert.True(png.Length > 1000);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp"));
+    }
+
+    [Fact]
+    public void Train_HumanOutput_ShowsMetricsTableAndConfusionMatrix()
+    {
+        var result = CliRunner.Run("train", "iris", "--epochs", "20", "--validation-split", "0.1");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("validation", result.Output, StringComparison.Ordinal);
+        Assert.Contains("confusion matrix", result.Output, StringComparison.Ordinal);
+        Assert.Contains("20 epochs in", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Datasets_ListsTheBuiltIns()
+    {
+        var result = CliRunner.Run("datasets");
+        foreach (string name in new[] { "sum", "xor", "circles", "moons", "spiral", "iris", "digits8x8", "mnist" })
+        {
+            Assert.Contains(name, result.Output, StringComparison.Ordinal);
+        }
+    }
+}
