@@ -200,7 +200,7 @@ internal sealed class CsvRecordReader
     {
         if (_charCount - fieldStart >= MaxFieldChars)
         {
-            throw Error($"a field is longer than {Counts.Format(MaxFieldChars)} characters; no numeric cell, name or class label needs that much (is a quote unbalanced?)", FieldCount);
+            throw Error($"a field is longer than {MessageText.Count(MaxFieldChars)} characters; no numeric cell, name or class label needs that much (is a quote unbalanced?)", FieldCount);
         }
 
         if (_charCount == _chars.Length)
@@ -215,7 +215,7 @@ internal sealed class CsvRecordReader
     {
         if (FieldCount == _maxFields)
         {
-            throw Error($"the record has more than {Counts.Format(_maxFields)} columns, the limit (raise CsvLoadOptions.MaxColumns if this is intended)");
+            throw Error($"the record has more than {MessageText.Count(_maxFields)} columns, the limit (raise CsvLoadOptions.MaxColumns if this is intended)");
         }
 
         if (FieldCount == _fieldEnds.Length)
