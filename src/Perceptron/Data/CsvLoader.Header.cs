@@ -27,7 +27,7 @@ public static partial class CsvLoader
 
             if (!seen.TryAdd(names[c], c))
             {
-                throw new DataFormatException(sourceName, $"the header name '{names[c]}' is also used by column {seen[names[c]]}; names must be unique", reader.RecordLine, c, names[c]);
+                throw new DataFormatException(sourceName, $"the header name {MessageText.Quote(names[c])} is also used by column {seen[names[c]]}; names must be unique", reader.RecordLine, c, names[c]);
             }
 
             allNumbers &= double.TryParse(names[c], NumberStyles.Float, CultureInfo.InvariantCulture, out _);
@@ -46,7 +46,7 @@ public static partial class CsvLoader
     private static string ListNames(IReadOnlyCollection<string> names)
     {
         const int MaxListed = 20;
-        string listed = string.Join(", ", names.Take(MaxListed).Select(n => $"'{n}'"));
+        string listed = string.Join(", ", names.Take(MaxListed).Select(n => MessageText.Quote(n)));
         return names.Count > MaxListed ? $"{listed} and {names.Count - MaxListed} more" : listed;
     }
 }

@@ -53,7 +53,7 @@ public static partial class CsvLoader
         string[] header = ReadHeader(reader, sourceName, options.Delimiter);
         if (header.Length < 2)
         {
-            throw new DataFormatException(sourceName, $"the header has one column ('{header[0]}') but at least two are needed, a feature and a target; " +
+            throw new DataFormatException(sourceName, $"the header has one column ({MessageText.Quote(header[0])}) but at least two are needed, a feature and a target; " +
                 $"if the file uses another delimiter than '{Show(reader.Delimiter)}', set CsvLoadOptions.Delimiter", 1);
         }
 
@@ -141,7 +141,7 @@ public static partial class CsvLoader
     {
         if (rows * columns > maxCells)
         {
-            throw reader.Error($"the data exceeds {Counts.Format(maxCells)} feature cells, the limit (raise CsvLoadOptions.MaxCells if this is intended)");
+            throw reader.Error($"the data exceeds {MessageText.Count(maxCells)} feature cells, the limit (raise CsvLoadOptions.MaxCells if this is intended)");
         }
     }
 

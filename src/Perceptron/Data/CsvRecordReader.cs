@@ -57,16 +57,29 @@ internal sealed class CsvRecordReader
         }
     }
 
-    /// <summary>Picks ',' ';' or tab: whichever occurs most often, outside quotes, in the first line (ties in that order).</summary>
+    /// <summary>Picks ',' ';' or tab: whichever occurs most often, outside quotes, in the first non-empty line (ties in that order).</summary>
     public char DetectDelimiter()
     {
-        int newline;
-        while ((newline = _buffer.AsSpan(_position, _length - _position).IndexOfAny('\r', '\n')) < 0 && !_endOfText && _length < MaxDetectChars)
+        // Look ahead without consuming: buffer text until the first non-empty line is complete.
+        ReadOnlySpan<char> line;
+        while (true)
         {
-            Fill(preserve: true);
+            ReadOnlySpan<char> pending = _buffer.AsSpan(_position, _length - _position);
+            int start = pending.IndexOfAnyExcept('\r', '\n');
+            line = start < 0 ? [] : pending[start..];
+            int newline = line.IndexOfAny('\r', '\n');
+            if (newline >= 0)
+            {
+                line = line[..newline];
+                break;
+            }
+
+            if (_endOfText || _length >= MaxDetectChars || !Fill(preserve: true))
+            {
+                break;
+            }
         }
 
-        ReadOnlySpan<char> line = _buffer.AsSpan(_position, newline < 0 ? _length - _position : newline);
         int comma = 0, semicolon = 0, tab = 0;
         bool quoted = false;
         foreach (char c in line)
@@ -200,7 +213,7 @@ internal sealed class CsvRecordReader
     {
         if (_charCount - fieldStart >= MaxFieldChars)
         {
-            throw Error($"a field is longer than {Counts.Format(MaxFieldChars)} characters; no numeric cell, name or class label needs that much (is a quote unbalanced?)", FieldCount);
+            throw Error($"a field is longer than {MessageText.Count(MaxFieldChars)} characters; no numeric cell, name or class label needs that much (is a quote unbalanced?)", FieldCount);
         }
 
         if (_charCount == _chars.Length)
@@ -215,7 +228,7 @@ internal sealed class CsvRecordReader
     {
         if (FieldCount == _maxFields)
         {
-            throw Error($"the record has more than {Counts.Format(_maxFields)} columns, the limit (raise CsvLoadOptions.MaxColumns if this is intended)");
+            throw Error($"the record has more than {MessageText.Count(_maxFields)} columns, the limit (raise CsvLoadOptions.MaxColumns if this is intended)");
         }
 
         if (FieldCount == _fieldEnds.Length)

@@ -62,7 +62,7 @@ public sealed class DataFormatException : Exception
         string place = row is null ? "" : $", line {row}";
         if (column is not null)
         {
-            place += columnName is null ? $", column index {column}" : $", column '{columnName}' (index {column})";
+            place += columnName is null ? $", column index {column}" : $", column {MessageText.Quote(columnName)} (index {column})";
         }
 
         // One line: a stray newline in a file name or cell must not split the message.

@@ -36,7 +36,7 @@ internal static class IdxPayload
             byte[] data = ReadData(input, declared, source, gzip);
             if (input.ReadByte() >= 0)
             {
-                throw new DataFormatException(source, $"more data follows the {Counts.Format(declared)} bytes that the header declares; the header or the file is wrong");
+                throw new DataFormatException(source, $"more data follows the {MessageText.Count(declared)} bytes that the header declares; the header or the file is wrong");
             }
 
             return (sizes, data);
@@ -95,7 +95,7 @@ internal static class IdxPayload
             bool imageSide = d > 0; // rows and columns of an image must be ≥ 1; a count may be 0
             if (sizes[d] < (imageSide ? 1 : 0))
             {
-                throw new DataFormatException(source, $"the header declares {Counts.Format((uint)sizes[d])} {dimensionNames[d]} (as signed {sizes[d]}); expected {(imageSide ? "1 or more" : "0 or more")}");
+                throw new DataFormatException(source, $"the header declares {MessageText.Count((uint)sizes[d])} {dimensionNames[d]} (as signed {sizes[d]}); expected {(imageSide ? "1 or more" : "0 or more")}");
             }
         }
 
@@ -112,8 +112,8 @@ internal static class IdxPayload
 
         if (total > maxBytes)
         {
-            string shape = string.Join(" × ", sizes.Select((s, d) => $"{Counts.Format(s)} {dimensionNames[d]}"));
-            throw new DataFormatException(source, $"the header declares {shape} = {Counts.Format(total)} bytes, more than the limit of {Counts.Format(maxBytes)} (raise IdxReadOptions.MaxDataBytes if this is intended)");
+            string shape = string.Join(" × ", sizes.Select((s, d) => $"{MessageText.Count(s)} {dimensionNames[d]}"));
+            throw new DataFormatException(source, $"the header declares {shape} = {MessageText.Count(total)} bytes, more than the limit of {MessageText.Count(maxBytes)} (raise IdxReadOptions.MaxDataBytes if this is intended)");
         }
 
         return (long)total;
@@ -123,12 +123,12 @@ internal static class IdxPayload
     {
         if (remaining < declared)
         {
-            throw new DataFormatException(source, $"the header declares {Counts.Format(declared)} data bytes but only {Counts.Format(remaining)} follow (the file is truncated)");
+            throw new DataFormatException(source, $"the header declares {MessageText.Count(declared)} data bytes but only {MessageText.Count(remaining)} follow (the file is truncated)");
         }
 
         if (remaining > declared)
         {
-            throw new DataFormatException(source, $"the header declares {Counts.Format(declared)} data bytes but {Counts.Format(remaining)} follow; the header or the file is wrong");
+            throw new DataFormatException(source, $"the header declares {MessageText.Count(declared)} data bytes but {MessageText.Count(remaining)} follow; the header or the file is wrong");
         }
     }
 
@@ -146,7 +146,7 @@ internal static class IdxPayload
             int read = input.Read(data, filled, data.Length - filled);
             if (read == 0)
             {
-                throw new DataFormatException(source, $"the header declares {Counts.Format(declared)} data bytes but only {Counts.Format(filled)} follow (the {(gzip ? "gzip stream" : "file")} is truncated)");
+                throw new DataFormatException(source, $"the header declares {MessageText.Count(declared)} data bytes but only {MessageText.Count(filled)} follow (the {(gzip ? "gzip stream" : "file")} is truncated)");
             }
 
             filled += read;

@@ -113,13 +113,13 @@ public static class IdxReader
         int[] labels = ReadLabels(labelsStream, labelsName, options);
         if (labels.Length != images.Rows)
         {
-            throw new DataFormatException(labelsName, $"it has {Counts.Format(labels.Length)} labels but the images file '{imagesName}' has {Counts.Format(images.Rows)} images; each image needs one label");
+            throw new DataFormatException(labelsName, $"it has {MessageText.Count(labels.Length)} labels but the images file '{imagesName}' has {MessageText.Count(images.Rows)} images; each image needs one label");
         }
 
         int bad = Array.FindIndex(labels, label => label > 9);
         if (bad >= 0)
         {
-            throw new DataFormatException(labelsName, $"label {Counts.Format(bad)} (0-based) is {labels[bad]} but digit labels are 0..9");
+            throw new DataFormatException(labelsName, $"label {MessageText.Count(bad)} (0-based) is {labels[bad]} but digit labels are 0..9");
         }
 
         string[] featureNames = [.. Enumerable.Range(0, images.Columns).Select(i => "pixel" + i.ToString(CultureInfo.InvariantCulture))];

@@ -20,7 +20,7 @@ internal static class NumberCell
 
         // Parse as double first: a float parse would silently turn 1e39 into ∞ and lose the reason.
         value = (float)number;
-        return float.IsFinite(value) ? null : $"{Quote(text)} is outside the float range (about ±3.4e38)";
+        return float.IsFinite(value) ? null : $"{MessageText.Quote(text)} is outside the float range (about ±3.4e38)";
     }
 
     /// <summary>Parses <paramref name="text"/> as a finite double.</summary>
@@ -29,28 +29,11 @@ internal static class NumberCell
     {
         if (!double.TryParse(text, Style, CultureInfo.InvariantCulture, out value))
         {
-            problem = text.IsWhiteSpace() ? "missing value (empty cell)" : $"expected a number, found {Quote(text)}";
+            problem = text.IsWhiteSpace() ? "missing value (empty cell)" : $"expected a number, found {MessageText.Quote(text)}";
             return false;
         }
 
-        problem = double.IsFinite(value) ? null : $"{Quote(text)} is not a finite number (NaN, infinity or beyond ±1.8e308)";
+        problem = double.IsFinite(value) ? null : $"{MessageText.Quote(text)} is not a finite number (NaN, infinity or beyond ±1.8e308)";
         return problem is null;
-    }
-
-    /// <summary>The cell text in quotes, shortened and with control characters shown as '?', for one-line messages.</summary>
-    public static string Quote(ReadOnlySpan<char> text)
-    {
-        const int MaxShown = 40;
-        ReadOnlySpan<char> shown = text.Length > MaxShown ? text[..MaxShown] : text;
-        var chars = shown.ToArray();
-        for (int i = 0; i < chars.Length; i++)
-        {
-            if (char.IsControl(chars[i]))
-            {
-                chars[i] = '?';
-            }
-        }
-
-        return $"'{new string(chars)}{(text.Length > MaxShown ? "…" : "")}'";
     }
 }

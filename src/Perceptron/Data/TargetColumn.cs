@@ -35,7 +35,7 @@ internal sealed class TargetColumn(TaskKind? forcedTask)
 
         if (NumberCell.TryParseDouble(cell, out value, out string? problem))
         {
-            return float.IsFinite((float)value) ? null : $"{NumberCell.Quote(cell)} is outside the float range (about ±3.4e38)";
+            return float.IsFinite((float)value) ? null : $"{MessageText.Quote(cell)} is outside the float range (about ±3.4e38)";
         }
 
         // NaN or ∞ text is a missing target, never a class name.
@@ -46,7 +46,7 @@ internal sealed class TargetColumn(TaskKind? forcedTask)
 
         if (forcedTask == TaskKind.Regression)
         {
-            return $"expected a number for a regression target, found {NumberCell.Quote(cell)}";
+            return $"expected a number for a regression target, found {MessageText.Quote(cell)}";
         }
 
         value = double.NaN;

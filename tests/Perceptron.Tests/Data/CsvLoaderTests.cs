@@ -13,6 +13,7 @@ public partial class CsvLoaderTests
     [InlineData("a,b,label\r\n1,2,x\r\n3,4,y\r\n")]
     [InlineData("a,b,label\r1,2,x\r3,4,y")]
     [InlineData("\n\na,b,label\n\n1,2,x\n\n3,4,y")]
+    [InlineData("\r\n\r\na;b;label\r\n1;2;x\r\n3;4;y\r\n")]
     public void Load_DelimitersAndLineEnds_GiveTheSameTable(string text)
     {
         TabularDataset data = Csv(text);
