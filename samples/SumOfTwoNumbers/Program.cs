@@ -41,11 +41,11 @@ Console.WriteLine(model.Summary());
 
 // train: 100 epochs, batches of 32
 History history = model.Fit(xTrain, yTrain, epochs: 100, batchSize: 32);
-Console.WriteLine($"final training loss: {history["loss"][^1]:0.000000}");
+Console.WriteLine($"final training loss: {history["loss"][^1]:E3}");
 
 // evaluate on the held-out 30%
 double testMse = model.Evaluate(xTest, yTest)["loss"];
-Console.WriteLine($"test MSE: {testMse:0.000000}");
+Console.WriteLine($"test MSE: {testMse:E3}");
 
 // predict 0.1 + 0.2 and 0.2 + 0.2
 Matrix<float> predictions = model.Predict(new Matrix<float>(new float[,] { { 0.1f, 0.2f }, { 0.2f, 0.2f } }));

@@ -68,11 +68,11 @@ public class ErrorPathTests
         using var folder = new TempFolder();
         string model = folder.File("model.json");
         Assert.Equal(0, CliRunner.Run("train", "iris", "--epochs", "1", "--out", model, "--quiet").ExitCode);
-        File.WriteAllText(model, File.ReadAllText(model).Replace("\"units\": 3", "\"units\": 4", StringComparison.Ordinal));
+        File.WriteAllText(model, File.ReadAllText(model).Replace("\"units\": 3,", "\"units\": 4,", StringComparison.Ordinal));
 
         var result = CliRunner.Run("info", model);
 
-        AssertOneLineError(result, 1, "field 'layers[2].kernel.shape'");
+        AssertOneLineError(result, 1, "field 'layers[4].kernel.shape'");
     }
 
     [Fact]

@@ -21,14 +21,21 @@ public class TrainCommandTests
     [Fact]
     public void Train_Regression_Diabetes_WithDefaults_ReachesR2()
     {
-        var json = CliRunner.Run("train", CliRunner.DataFile("diabetes.csv"), "--seed", "42", "--json").Json();
+        // 88 test rows make one split's R² swing by ±0.15, so judge the defaults over five seeds (five splits).
+        var r2 = new List<double>();
+        foreach (string seed in new[] { "1", "2", "3", "4", "5" })
+        {
+            var json = CliRunner.Run("train", CliRunner.DataFile("diabetes.csv"), "--seed", seed, "--json").Json();
+            Assert.Equal("regression", json.GetProperty("task").GetString());
+            var test = json.GetProperty("test");
+            Assert.True(test.GetProperty("mae").GetDouble() > 0);
+            Assert.True(test.GetProperty("mse").GetDouble() > 0);
+            Assert.True(test.TryGetProperty("loss", out _));
+            r2.Add(test.GetProperty("r2").GetDouble());
+        }
 
-        Assert.Equal("regression", json.GetProperty("task").GetString());
-        var test = json.GetProperty("test");
-        Assert.True(test.GetProperty("r2").GetDouble() >= 0.4, $"test R² {test.GetProperty("r2").GetDouble()}");
-        Assert.True(test.GetProperty("mae").GetDouble() > 0);
-        Assert.True(test.GetProperty("mse").GetDouble() > 0);
-        Assert.True(test.TryGetProperty("loss", out _));
+        Assert.True(r2.Average() >= 0.4, $"test R² by seed: {string.Join(", ", r2)}");
+        Assert.True(r2[0] >= 0.4, $"seed 1 (the README's example) gives test R² {r2[0]}");
     }
 
     [Fact]

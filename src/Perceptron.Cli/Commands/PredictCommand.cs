@@ -15,19 +15,18 @@ internal static class PredictCommand
         var model = new Argument<string>("MODEL") { Description = "A model file saved by 'perceptron train --out'." };
         var data = new Argument<string>("DATA") { Description = "A CSV file with the model's feature columns (a target column, if present, is ignored), or IDX images." };
         var output = new Option<string?>("--out") { Description = "Write the predictions to this CSV file instead of the console." };
-        var dropInvalid = new Option<bool>("--drop-invalid-rows") { Description = "Skip rows with missing or non-numeric cells instead of failing." };
         var command = new Command("predict", "Predict with a saved model: the class and each class's probability, or the value, one CSV row per input row.")
         {
-            model, data, output, dropInvalid,
+            model, data, output,
         };
-        command.SetAction(parsed => Run(console, parsed.GetValue(model)!, parsed.GetValue(data)!, parsed.GetValue(output), parsed.GetValue(dropInvalid)));
+        command.SetAction(parsed => Run(console, parsed.GetValue(model)!, parsed.GetValue(data)!, parsed.GetValue(output)));
         return command;
     }
 
-    private static int Run(IAnsiConsole console, string modelPath, string dataPath, string? outputPath, bool dropInvalid)
+    private static int Run(IAnsiConsole console, string modelPath, string dataPath, string? outputPath)
     {
         ModelFile model = ModelFile.Load(modelPath);
-        Matrix<float> features = LoadFeatures(model, dataPath, dropInvalid);
+        Matrix<float> features = LoadFeatures(model, dataPath);
         Matrix<float> outputs = model.Predict(features);
         if (outputPath is null)
         {
@@ -42,7 +41,7 @@ internal static class PredictCommand
         return CliApp.Ok;
     }
 
-    private static Matrix<float> LoadFeatures(ModelFile model, string dataPath, bool dropInvalid)
+    private static Matrix<float> LoadFeatures(ModelFile model, string dataPath)
     {
         if (!File.Exists(dataPath))
         {
@@ -55,7 +54,7 @@ internal static class PredictCommand
         }
 
         return model.FeatureNames.Count > 0
-            ? CsvLoader.LoadFeatures(dataPath, model.FeatureNames, new CsvLoadOptions { DropInvalidRows = dropInvalid })
+            ? CsvLoader.LoadFeatures(dataPath, model.FeatureNames, ignoredColumns: model.TargetName is null ? [] : [model.TargetName])
             : throw new UserException("The model has no feature names, so CSV columns cannot be matched; retrain it with 'perceptron train'.");
     }
 

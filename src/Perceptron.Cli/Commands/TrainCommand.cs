@@ -26,8 +26,8 @@ internal static class TrainCommand
         var validationSplit = Fraction("--validation-split", "Fraction of the training rows held out to validate each epoch.", 0);
         var earlyStopping = new Option<int?>("--early-stopping") { Description = "Stop after PATIENCE epochs without a better validation loss (uses 10% of the training rows for validation unless --validation-split is given)." };
         var scaling = new Option<string>("--scaling") { Description = "Feature scaling fitted on the training rows: standard, minmax or none.", DefaultValueFactory = _ => "standard" };
-        var dropout = Fraction("--dropout", "Dropout rate after each hidden layer.", 0);
-        var l2 = new Option<double>("--l2") { Description = "L2 penalty on the weights.", DefaultValueFactory = _ => 0 };
+        var dropout = Fraction("--dropout", "Dropout rate after each hidden layer.", 0.1);
+        var l2 = new Option<double>("--l2") { Description = "L2 penalty λ on the weights (λ·Σw² joins the loss).", DefaultValueFactory = _ => 0.003 };
         var seed = Options.Int("--seed", "Seed for the split, initialisation, shuffling and dropout.", 42, minimum: int.MinValue);
         var threads = Options.Int("--threads", "Threads for the matrix kernels (default: all cores).", Environment.ProcessorCount, minimum: 1);
         var output = new Option<string?>("--out") { Description = "Save the trained model here (JSON, see docs/model-format.md)." };

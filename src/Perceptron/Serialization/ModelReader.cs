@@ -318,7 +318,7 @@ internal static class ModelReader
             var value = Get(parent, name, at);
             if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out int number) || number < min || number > max)
             {
-                throw Error(Join(at, name), $"must be a whole number in [{min}, {max}]; found {value.GetRawText()[..Math.Min(40, value.GetRawText().Length)]}.");
+                throw Error(Join(at, name), $"must be a whole number in [{min}, {max}]; found {Shorten(value.GetRawText())}.");
             }
 
             return number;
@@ -405,7 +405,8 @@ internal static class ModelReader
             {
                 if (!dimension.TryGetInt32(out int size) || size != expectedShape[d])
                 {
-                    throw Error($"{field}.shape", $"is {shape.GetRawText()}, but the architecture needs [{string.Join(", ", expectedShape)}].");
+                    string found = string.Join(", ", shape.EnumerateArray().Select(e => e.GetRawText()));
+                    throw Error($"{field}.shape", $"is [{found}], but the architecture needs [{string.Join(", ", expectedShape)}].");
                 }
 
                 d++;
@@ -439,5 +440,12 @@ internal static class ModelReader
         }
 
         private static string Join(string? at, string name) => at is null ? name : $"{at}.{name}";
+
+        /// <summary>Raw JSON on one line and at most 40 characters, for messages.</summary>
+        private static string Shorten(string raw)
+        {
+            string line = string.Join(' ', raw.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(part => part.Trim()));
+            return line.Length <= 40 ? line : line[..40] + "…";
+        }
     }
 }
