@@ -22,14 +22,15 @@ internal static class DemoCommand
         var samples = Options.Int("--samples", "Number of random training pairs.", 5000, minimum: 1);
         var seed = Options.Int("--seed", "Seed for the data and the initial weights.", 42, minimum: int.MinValue);
         var noBiases = new Option<bool>("--no-biases") { Description = "Leave out biases, exactly as the original does." };
-        var verbose = new Option<bool>("--verbose") { Description = "Trace the forward and backward pass of the first sample (activations, δ, derivatives)." };
+        var verbose = new Option<bool>("--verbose") { Description = "Trace the forward and backward pass of the first sample (activations, δ, derivatives); with --engine, print the model summary." };
+        var engine = new Option<bool>("--engine") { Description = "Run the framework replica instead: the fast engine, ReLU hidden layer, linear output, SGD, batches of 32, a 70/30 split." };
 
         var command = new Command("demo",
             "Watch a 2-5-1 sigmoid network learn to add two numbers: the classic per-sample MLP, as in the original.")
         {
-            epochs, learningRate, hidden, samples, seed, noBiases, verbose,
+            epochs, learningRate, hidden, samples, seed, noBiases, verbose, engine,
         };
-        command.SetAction(parsed => Run(
+        command.SetAction(parsed => (parsed.GetValue(engine) ? (Func<IAnsiConsole, DemoSettings, int>)EngineDemo.Run : Run)(
             console,
             new DemoSettings(
                 parsed.GetValue(epochs),
@@ -97,5 +98,5 @@ internal static class DemoCommand
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record DemoSettings(int Epochs, double LearningRate, int[] Hidden, int Samples, int Seed, bool UseBiases, bool Verbose);
+    internal sealed record DemoSettings(int Epochs, double LearningRate, int[] Hidden, int Samples, int Seed, bool UseBiases, bool Verbose);
 }
