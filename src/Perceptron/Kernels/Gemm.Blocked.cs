@@ -180,6 +180,10 @@ internal static unsafe partial class Gemm
         T* edge = (T*)(buffer + aBytes + bBytes);
 
         T* a = (T*)job.A, b = (T*)job.B, c = (T*)job.C;
+
+        // With one row panel, each B value is used once: packing B would double the traffic for nothing, so the
+        // micro-kernel reads B's rows in place (single-sample inference, x·W with a batch of 1).
+        bool directB = !job.TransposeB && rowEnd - rowStart <= mr;
         for (int jc = columnStart; jc < columnEnd; jc += ncMax)
         {
             int nc = Math.Min(ncMax, columnEnd - jc);
@@ -187,7 +191,11 @@ internal static unsafe partial class Gemm
             {
                 int kc = Math.Min(kc0, k - pc);
                 bool loadC = pc > 0 || job.Accumulate;
-                PackB(b, n, k, job.TransposeB, pc, kc, jc, nc, packedB, nr);
+                if (!directB)
+                {
+                    PackB(b, n, k, job.TransposeB, pc, kc, jc, nc, packedB, nr);
+                }
+
                 for (int ir = rowStart; ir < rowEnd; ir += mr)
                 {
                     int rows = Math.Min(mr, rowEnd - ir);
@@ -204,11 +212,23 @@ internal static unsafe partial class Gemm
 
                         if (columns == nr)
                         {
-                            TKernel.Multiply(rows, kc, packedA, packedB + (jr * kc), cRow + jr, n, loadC);
+                            if (directB)
+                            {
+                                TKernel.Multiply(rows, kc, packedA, b + ((nint)pc * n) + jc + jr, n, cRow + jr, n, loadC);
+                            }
+                            else
+                            {
+                                TKernel.Multiply(rows, kc, packedA, packedB + (jr * kc), nr, cRow + jr, n, loadC);
+                            }
                         }
                         else
                         {
-                            EdgeTile<T, TKernel>(rows, columns, kc, packedA, packedB + (jr * kc), cRow + jr, n, loadC, edge);
+                            if (directB)
+                            {
+                                PackB(b, n, k, transposeB: false, pc, kc, jc + jr, columns, packedB, nr);
+                            }
+
+                            EdgeTile<T, TKernel>(rows, columns, kc, packedA, directB ? packedB : packedB + (jr * kc), cRow + jr, n, loadC, edge);
                         }
                     }
                 }
@@ -232,7 +252,7 @@ internal static unsafe partial class Gemm
             }
         }
 
-        TKernel.Multiply(rows, kc, packedA, packedB, edge, nr, loadC);
+        TKernel.Multiply(rows, kc, packedA, packedB, nr, edge, nr, loadC);
         for (int i = 0; i < rows; i++)
         {
             new Span<T>(edge + (i * nr), columns).CopyTo(new Span<T>(c + ((nint)i * ldc), columns));

@@ -25,22 +25,22 @@ internal readonly unsafe struct MicroKernel512<T> : IGemmMicroKernel<T>
     public static int Nr => 2 * Vector512<T>.Count;
 
     /// <inheritdoc/>
-    public static void Multiply(int rows, int kc, T* a, T* b, T* c, int ldc, bool loadC)
+    public static void Multiply(int rows, int kc, T* a, T* b, int ldb, T* c, int ldc, bool loadC)
     {
         switch (rows)
         {
-            case 12: Tile<Rows12>(kc, a, b, c, ldc, loadC); break;
-            case 11: Tile<Rows11>(kc, a, b, c, ldc, loadC); break;
-            case 10: Tile<Rows10>(kc, a, b, c, ldc, loadC); break;
-            case 9: Tile<Rows9>(kc, a, b, c, ldc, loadC); break;
-            case 8: Tile<Rows8>(kc, a, b, c, ldc, loadC); break;
-            case 7: Tile<Rows7>(kc, a, b, c, ldc, loadC); break;
-            case 6: Tile<Rows6>(kc, a, b, c, ldc, loadC); break;
-            case 5: Tile<Rows5>(kc, a, b, c, ldc, loadC); break;
-            case 4: Tile<Rows4>(kc, a, b, c, ldc, loadC); break;
-            case 3: Tile<Rows3>(kc, a, b, c, ldc, loadC); break;
-            case 2: Tile<Rows2>(kc, a, b, c, ldc, loadC); break;
-            case 1: Tile<Rows1>(kc, a, b, c, ldc, loadC); break;
+            case 12: Tile<Rows12>(kc, a, b, ldb, c, ldc, loadC); break;
+            case 11: Tile<Rows11>(kc, a, b, ldb, c, ldc, loadC); break;
+            case 10: Tile<Rows10>(kc, a, b, ldb, c, ldc, loadC); break;
+            case 9: Tile<Rows9>(kc, a, b, ldb, c, ldc, loadC); break;
+            case 8: Tile<Rows8>(kc, a, b, ldb, c, ldc, loadC); break;
+            case 7: Tile<Rows7>(kc, a, b, ldb, c, ldc, loadC); break;
+            case 6: Tile<Rows6>(kc, a, b, ldb, c, ldc, loadC); break;
+            case 5: Tile<Rows5>(kc, a, b, ldb, c, ldc, loadC); break;
+            case 4: Tile<Rows4>(kc, a, b, ldb, c, ldc, loadC); break;
+            case 3: Tile<Rows3>(kc, a, b, ldb, c, ldc, loadC); break;
+            case 2: Tile<Rows2>(kc, a, b, ldb, c, ldc, loadC); break;
+            case 1: Tile<Rows1>(kc, a, b, ldb, c, ldc, loadC); break;
             default: throw new ArgumentOutOfRangeException(nameof(rows));
         }
     }
@@ -48,7 +48,7 @@ internal readonly unsafe struct MicroKernel512<T> : IGemmMicroKernel<T>
     // One body for every row count: TRows.Count is a JIT-time constant, so the `if`s below fold away and only
     // the live accumulators stay in registers. The body must not call non-inlined methods (register spills).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile<TRows>(int kc, T* a, T* b, T* c, int ldc, bool loadC)
+    private static void Tile<TRows>(int kc, T* a, T* b, int ldb, T* c, int ldc, bool loadC)
         where TRows : struct, IRowCount
     {
         int lanes = Vector512<T>.Count;
@@ -94,7 +94,7 @@ internal readonly unsafe struct MicroKernel512<T> : IGemmMicroKernel<T>
             if (TRows.Count > 10) { ai = Vector512.Create(a[10]); c10a = Fma(ai, b0, c10a); c10b = Fma(ai, b1, c10b); }
             if (TRows.Count > 11) { ai = Vector512.Create(a[11]); c11a = Fma(ai, b0, c11a); c11b = Fma(ai, b1, c11b); }
             a += Rows;
-            b += 2 * lanes;
+            b += ldb;
         }
 
         if (loadC)
