@@ -116,6 +116,28 @@ public class GemmTests
     }
 
     [Fact]
+    public async Task Multiply_ConcurrentCallers_EachGetTheirOwnResult()
+    {
+        // Four threads share the pool (one wins it per product, the others run alone): nobody deadlocks, and
+        // every result has the bits of a single-threaded run.
+        const int M = 150, N = 200, K = 300, Calls = 15;
+        var random = new Random(42);
+        float[] a = RandomValues<float>(random, M * K), b = RandomValues<float>(random, K * N), expected = new float[M * N];
+        Gemm.Multiply<float>(KernelRegistry.Best, 1, a, b, expected, M, N, K, false, false, false);
+        var callers = Enumerable.Range(0, 4).Select(_ => Task.Factory.StartNew(() =>
+        {
+            var c = new float[M * N];
+            for (int call = 0; call < Calls; call++)
+            {
+                c.AsSpan().Fill(float.NaN);
+                Gemm.Multiply<float>(KernelRegistry.Best, 2, a, b, c, M, N, K, false, false, false);
+                Assert.True(c.AsSpan().SequenceEqual(expected), "a concurrent caller got a different result");
+            }
+        }, TaskCreationOptions.LongRunning)).ToArray();
+        await Task.WhenAll(callers).WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
     public void Multiply_AllocatesNothingAfterWarmUp()
     {
         // The MNIST forward product through the public dispatcher, then a large product split over threads.
