@@ -12,14 +12,14 @@ namespace Perceptron.Kernels;
 //   for jc in columns, step nc          B block kc×nc is packed once and stays in L2 (~1 MiB)
 //     for pc in 0..k, step kc
 //       pack B[pc.., jc..] into nr-wide micro-panels
-//       for ir in rows, step mr          A micro-panel mr×kc is packed once and stays in L1 (12 KiB)
+//       for ir in rows, step mr          A micro-panel mr×kc is packed once and stays in L1 (14 KiB)
 //         pack A[ir.., pc..]
 //         for jr in 0..nc, step nr       the micro-kernel: an mr×nr tile of C in registers
 //           C[ir.., jc+jr..] (+)= Ã·B̃
 internal static unsafe partial class Gemm
 {
     // kc: the A micro-panel (mr×kc) must stay in L1 (32-48 KiB) while B micro-panels stream past it:
-    // 12×256 floats = 12 KiB. nc: the packed B block (kc×nc) should stay in L2 (1-2 MiB) while every A
+    // 14×256 floats = 14 KiB. nc: the packed B block (kc×nc) should stay in L2 (1-2 MiB) while every A
     // micro-panel of the part sweeps it: 256×1024 floats = 1 MiB. A smaller nc fits L2 more comfortably but
     // repacks A more often (A is repacked once per nc columns); on 4096³ nc = 512 measured 10% slower than 1024.
     // Doubles keep the same byte sizes (kc = 128).
