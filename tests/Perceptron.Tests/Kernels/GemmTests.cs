@@ -50,11 +50,12 @@ public class GemmTests
         return data;
     }
 
-    /// <summary>Large and odd shapes (m, n, k): vectors, primes, and shapes that cross kc (k &gt; 256 floats, 128 doubles),
-    /// nc (n &gt; 1024) and the threading threshold.</summary>
+    /// <summary>Large and odd shapes (m, n, k): vectors, primes, B wide enough to be packed rather than read in
+    /// place (n &gt; 512), and shapes that cross kc (k &gt; 256 floats, 128 doubles), nc (n &gt; 1024) and the
+    /// threading threshold.</summary>
     public static TheoryData<KernelMode, int, int, int, bool, bool, bool> LargeShapes()
     {
-        (int M, int N, int K)[] shapes = [(1, 1000, 1), (1, 1000, 300), (1000, 1, 300), (300, 1, 1000), (1000, 300, 1), (257, 131, 97), (97, 131, 300), (70, 1100, 270)];
+        (int M, int N, int K)[] shapes = [(1, 1000, 1), (1, 1000, 300), (1000, 1, 300), (300, 1, 1000), (1000, 300, 1), (257, 131, 97), (97, 131, 300), (20, 530, 40), (45, 613, 29), (70, 1100, 270)];
         var data = new TheoryData<KernelMode, int, int, int, bool, bool, bool>();
         foreach (var variant in KernelRegistry.Available.Where(v => v.Mode != KernelMode.Reference))
         {
