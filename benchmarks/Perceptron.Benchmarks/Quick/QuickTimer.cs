@@ -9,9 +9,16 @@ internal static class QuickTimer
     /// each batch long enough (≥ <paramref name="minBatchSeconds"/>) to make timer resolution irrelevant.</summary>
     public static double MedianSeconds(Action action, int samples = 7, double minBatchSeconds = 0.05)
     {
-        // Warm up (JIT tiers, buffers, worker threads) and size the batch.
-        action();
+        // Warm up for a while (the JIT recompiles hot methods at tier 1 after ~100 ms; buffers and worker threads
+        // start on first use), then size the batch.
         var watch = Stopwatch.StartNew();
+        do
+        {
+            action();
+        }
+        while (watch.Elapsed.TotalSeconds < 0.3);
+
+        watch.Restart();
         action();
         double once = Math.Max(watch.Elapsed.TotalSeconds, 1e-7);
         int calls = (int)Math.Clamp(Math.Ceiling(minBatchSeconds / once), 1, 1_000_000);

@@ -12,20 +12,24 @@ namespace Perceptron.Kernels;
 //   for jc in columns, step nc          B block kc×nc is packed once and stays in L2 (~1 MiB)
 //     for pc in 0..k, step kc
 //       pack B[pc.., jc..] into nr-wide micro-panels
-//       for ir in rows, step mr          A micro-panel mr×kc is packed once and stays in L1 (12 KiB)
+//       for ir in rows, step mr          A micro-panel mr×kc is packed once and stays in L1 (14 KiB)
 //         pack A[ir.., pc..]
 //         for jr in 0..nc, step nr       the micro-kernel: an mr×nr tile of C in registers
 //           C[ir.., jc+jr..] (+)= Ã·B̃
 internal static unsafe partial class Gemm
 {
-    // kc: the A micro-panel (mr×kc) must stay in L1 (32 KiB) while B micro-panels stream through it:
-    // 12×256 floats = 12 KiB. nc: the packed B block (kc×nc) must stay in L2 (2 MiB) while every A micro-panel
-    // of the part sweeps it: 256×1024 floats = 1 MiB. Doubles keep the same byte sizes.
-    private static readonly int KcBytes = int.Parse(Environment.GetEnvironmentVariable("TUNE_KC") ?? "1024", System.Globalization.CultureInfo.InvariantCulture);
-    private static readonly int NcElements = int.Parse(Environment.GetEnvironmentVariable("TUNE_NC") ?? "1024", System.Globalization.CultureInfo.InvariantCulture);
+    // kc: the A micro-panel (mr×kc) must stay in L1 (32-48 KiB) while B micro-panels stream past it:
+    // 14×256 floats = 14 KiB. nc: the packed B block (kc×nc) should stay in L2 (1-2 MiB) while every A
+    // micro-panel of the part sweeps it: 256×1024 floats = 1 MiB. A smaller nc fits L2 more comfortably but
+    // repacks A more often (A is repacked once per nc columns); on 4096³ nc = 512 measured 10% slower than 1024.
+    // Doubles keep the same byte sizes (kc = 128).
+    private const int KcBytes = 1024;
+    private const int NcElements = 1024;
 
-    /// <summary>Below this many flops (2·m·n·k) a product runs on the calling thread: waking a worker costs more than it saves.</summary>
-    internal const double ThreadingThresholdFlops = 2e6;
+    /// <summary>Below this many flops (2·m·n·k) a product runs on the calling thread: waking a worker costs more than
+    /// it saves. At 1 MFLOP two threads already win when the worker is awake (64×64·64×128: 7.7 µs on one thread,
+    /// 5.9 µs on two); below it a sleeping worker's wake-up (several µs) would dominate.</summary>
+    internal const double ThreadingThresholdFlops = 1e6;
 
     /// <summary>Multiplies with the packed, cache-blocked kernel of <c>width</c> (<see cref="KernelMode.Vector512"/> or
     /// <see cref="KernelMode.Vector256"/>) on at most <c>maxThreads</c> ≥ 1 threads, the caller included.</summary>
@@ -52,6 +56,7 @@ internal static unsafe partial class Gemm
         }
 
         bool wide = width == KernelMode.Vector512;
+        int mr = wide ? MicroKernel512<T>.Mr : MicroKernel256<T>.Mr;
         int nr = wide ? MicroKernel512<T>.Nr : MicroKernel256<T>.Nr;
         fixed (T* pa = a, pb = b, pc = c)
         {
@@ -68,7 +73,7 @@ internal static unsafe partial class Gemm
             {
                 int columnTiles = (n + nr - 1) / nr;
                 job.Parts = Math.Min(maxThreads, Math.Max(m, columnTiles));
-                job.SplitRows = m >= job.Parts && (columnTiles < job.Parts || PreferRowSplit(m, n, k, transposeA, transposeB, nr, job.Parts));
+                job.SplitRows = m >= job.Parts && (columnTiles < job.Parts || PreferRowSplit(m, n, k, transposeA, transposeB, mr, nr, sizeof(T), job.Parts));
                 if (job.Parts > 1 && GemmWorkers.TryRun(in job))
                 {
                     return;
@@ -89,16 +94,25 @@ internal static unsafe partial class Gemm
         }
     }
 
+    // Whether a part of `rows` rows reads B (k×n, not transposed) in place instead of packing it. Packing pays
+    // when B's rows are far apart (n ≥ 1024 floats: strided rows then thrash the TLB and the cache sets, -10% on
+    // 1024³) or each B value is reused by many row panels; it costs a copy of B per part. Measured on 64×256·256×784:
+    // 150 µs packed, 123 µs in place; with a single row panel (a batch ≤ mr) each B value is used once anyway.
+    private static bool ReadsBInPlace(bool transposeB, int rows, int n, int mr, int elementSize)
+        => !transposeB && (rows <= mr || (long)n * elementSize <= 2048);
+
     // Each part packs all of the operand the split does not divide (a column split repacks A in every part, a
-    // row split B), and its share is as big as its largest part. Estimate both, in multiply-add units: a packed
-    // element costs about 4 (a copy) or 8 (a transpose) of the micro-kernel's multiply-adds.
-    private static bool PreferRowSplit(int m, int n, int k, bool transposeA, bool transposeB, int nr, int parts)
+    // row split B, unless read in place), and its share is as big as its largest part. Estimate both, in
+    // multiply-add units: a packed element costs about 4 (a copy) or 8 (a transpose) of the micro-kernel's.
+    private static bool PreferRowSplit(int m, int n, int k, bool transposeA, bool transposeB, int mr, int nr, int elementSize, int parts)
     {
-        double packA = (double)m * k * (transposeA ? 4 : 8), packB = (double)k * n * (transposeB ? 8 : 4);
         int rowsPerPart = (m + parts - 1) / parts;
-        int columnsPerPart = ((n + nr - 1) / nr + parts - 1) / parts * nr;
-        double rowSplit = ((double)rowsPerPart * n * k) + packB + (packA * rowsPerPart / m);
-        double columnSplit = ((double)Math.Min(n, columnsPerPart) * m * k) + packA + (packB * Math.Min(n, columnsPerPart) / n);
+        int columnsPerPart = Math.Min(n, ((n + nr - 1) / nr + parts - 1) / parts * nr);
+        double packA = (double)m * k * (transposeA ? 4 : 8), packB = (double)k * n * (transposeB ? 8 : 4);
+        double rowSplit = ((double)rowsPerPart * n * k) + (ReadsBInPlace(transposeB, rowsPerPart, n, mr, elementSize) ? 0 : packB)
+            + (packA * rowsPerPart / m);
+        double columnSplit = ((double)columnsPerPart * m * k) + packA
+            + (ReadsBInPlace(transposeB, m, n, mr, elementSize) ? 0 : packB * columnsPerPart / n);
         return rowSplit < columnSplit;
     }
 
@@ -180,6 +194,8 @@ internal static unsafe partial class Gemm
         T* edge = (T*)(buffer + aBytes + bBytes);
 
         T* a = (T*)job.A, b = (T*)job.B, c = (T*)job.C;
+
+        bool directB = ReadsBInPlace(job.TransposeB, rowEnd - rowStart, n, mr, sizeof(T));
         for (int jc = columnStart; jc < columnEnd; jc += ncMax)
         {
             int nc = Math.Min(ncMax, columnEnd - jc);
@@ -187,7 +203,11 @@ internal static unsafe partial class Gemm
             {
                 int kc = Math.Min(kc0, k - pc);
                 bool loadC = pc > 0 || job.Accumulate;
-                PackB(b, n, k, job.TransposeB, pc, kc, jc, nc, packedB, nr);
+                if (!directB)
+                {
+                    PackB(b, n, k, job.TransposeB, pc, kc, jc, nc, packedB, nr);
+                }
+
                 for (int ir = rowStart; ir < rowEnd; ir += mr)
                 {
                     int rows = Math.Min(mr, rowEnd - ir);
@@ -204,11 +224,23 @@ internal static unsafe partial class Gemm
 
                         if (columns == nr)
                         {
-                            TKernel.Multiply(rows, kc, packedA, packedB + (jr * kc), cRow + jr, n, loadC);
+                            if (directB)
+                            {
+                                TKernel.Multiply(rows, kc, packedA, b + ((nint)pc * n) + jc + jr, n, cRow + jr, n, loadC);
+                            }
+                            else
+                            {
+                                TKernel.Multiply(rows, kc, packedA, packedB + (jr * kc), nr, cRow + jr, n, loadC);
+                            }
                         }
                         else
                         {
-                            EdgeTile<T, TKernel>(rows, columns, kc, packedA, packedB + (jr * kc), cRow + jr, n, loadC, edge);
+                            if (directB)
+                            {
+                                PackB(b, n, k, transposeB: false, pc, kc, jc + jr, columns, packedB, nr);
+                            }
+
+                            EdgeTile<T, TKernel>(rows, columns, kc, packedA, directB ? packedB : packedB + (jr * kc), cRow + jr, n, loadC, edge);
                         }
                     }
                 }
@@ -218,6 +250,7 @@ internal static unsafe partial class Gemm
 
     // A tile narrower than nr: run the same micro-kernel on a private copy, so the arithmetic per element is
     // identical to a full tile's, and copy back only the columns that exist (C's slack stays untouched).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void EdgeTile<T, TKernel>(int rows, int columns, int kc, T* packedA, T* packedB, T* c, int ldc, bool loadC, T* edge)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TKernel : struct, IGemmMicroKernel<T>
@@ -232,7 +265,7 @@ internal static unsafe partial class Gemm
             }
         }
 
-        TKernel.Multiply(rows, kc, packedA, packedB, edge, nr, loadC);
+        TKernel.Multiply(rows, kc, packedA, packedB, nr, edge, nr, loadC);
         for (int i = 0; i < rows; i++)
         {
             new Span<T>(edge + (i * nr), columns).CopyTo(new Span<T>(c + ((nint)i * ldc), columns));

@@ -25,11 +25,12 @@ internal unsafe interface IGemmMicroKernel<T>
     /// <param name="rows">Rows of C to compute, 1..<see cref="Mr"/>.</param>
     /// <param name="kc">Length of the dot products, ≥ 1.</param>
     /// <param name="a">Packed A micro-panel, kc×<see cref="Mr"/>.</param>
-    /// <param name="b">Packed B micro-panel, kc×<see cref="Nr"/>.</param>
+    /// <param name="b">B micro-panel: kc rows of <see cref="Nr"/> values, packed or straight from B.</param>
+    /// <param name="ldb">Row stride of <paramref name="b"/>, in elements: <see cref="Nr"/> when packed.</param>
     /// <param name="c">Top-left of the C tile.</param>
     /// <param name="ldc">Row stride of C, in elements.</param>
     /// <param name="loadC">Add to C's values (true) or overwrite them (false).</param>
-    static abstract void Multiply(int rows, int kc, T* a, T* b, T* c, int ldc, bool loadC);
+    static abstract void Multiply(int rows, int kc, T* a, T* b, int ldb, T* c, int ldc, bool loadC);
 }
 
 /// <summary>A row count known to the JIT: the micro-kernels are instantiated once per count, so the code for

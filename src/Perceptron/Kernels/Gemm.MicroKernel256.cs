@@ -24,16 +24,16 @@ internal readonly unsafe struct MicroKernel256<T> : IGemmMicroKernel<T>
     public static int Nr => 2 * Vector256<T>.Count;
 
     /// <inheritdoc/>
-    public static void Multiply(int rows, int kc, T* a, T* b, T* c, int ldc, bool loadC)
+    public static void Multiply(int rows, int kc, T* a, T* b, int ldb, T* c, int ldc, bool loadC)
     {
         switch (rows)
         {
-            case 6: Tile<Rows6>(kc, a, b, c, ldc, loadC); break;
-            case 5: Tile<Rows5>(kc, a, b, c, ldc, loadC); break;
-            case 4: Tile<Rows4>(kc, a, b, c, ldc, loadC); break;
-            case 3: Tile<Rows3>(kc, a, b, c, ldc, loadC); break;
-            case 2: Tile<Rows2>(kc, a, b, c, ldc, loadC); break;
-            case 1: Tile<Rows1>(kc, a, b, c, ldc, loadC); break;
+            case 6: Tile<Rows6>(kc, a, b, ldb, c, ldc, loadC); break;
+            case 5: Tile<Rows5>(kc, a, b, ldb, c, ldc, loadC); break;
+            case 4: Tile<Rows4>(kc, a, b, ldb, c, ldc, loadC); break;
+            case 3: Tile<Rows3>(kc, a, b, ldb, c, ldc, loadC); break;
+            case 2: Tile<Rows2>(kc, a, b, ldb, c, ldc, loadC); break;
+            case 1: Tile<Rows1>(kc, a, b, ldb, c, ldc, loadC); break;
             default: throw new ArgumentOutOfRangeException(nameof(rows));
         }
     }
@@ -41,7 +41,7 @@ internal readonly unsafe struct MicroKernel256<T> : IGemmMicroKernel<T>
     // One body for every row count: TRows.Count is a JIT-time constant, so the `if`s below fold away and only
     // the live accumulators stay in registers. The body must not call non-inlined methods (register spills).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile<TRows>(int kc, T* a, T* b, T* c, int ldc, bool loadC)
+    private static void Tile<TRows>(int kc, T* a, T* b, int ldb, T* c, int ldc, bool loadC)
         where TRows : struct, IRowCount
     {
         int lanes = Vector256<T>.Count;
@@ -75,7 +75,7 @@ internal readonly unsafe struct MicroKernel256<T> : IGemmMicroKernel<T>
             if (TRows.Count > 4) { ai = Vector256.Create(a[4]); c4a = Fma(ai, b0, c4a); c4b = Fma(ai, b1, c4b); }
             if (TRows.Count > 5) { ai = Vector256.Create(a[5]); c5a = Fma(ai, b0, c5a); c5b = Fma(ai, b1, c5b); }
             a += Rows;
-            b += 2 * lanes;
+            b += ldb;
         }
 
         if (loadC)

@@ -15,6 +15,7 @@ internal static unsafe partial class Gemm
     // Brings into L2 share `share` of `shares` of the A values the next PackA will read. A is the operand read
     // straight from memory in a strided pattern the hardware prefetcher misses; spreading the prefetches over
     // the current panel's tiles hides that latency behind the micro-kernel.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PrefetchA<T>(T* a, int m, int k, bool transposeA, int row, int rows, int pc, int kc, int share, int shares)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -46,6 +47,7 @@ internal static unsafe partial class Gemm
     }
 
     // Ã: for each p, the mr values op(A)[row..row+rows, pc+p]; rows past `rows` are never read.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackA<T>(T* a, int m, int k, bool transposeA, int row, int rows, int pc, int kc, T* packed, int mr)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -87,6 +89,7 @@ internal static unsafe partial class Gemm
     }
 
     // B̃: nr-wide micro-panels, each kc×nr (row p holds op(B)[pc+p, col..col+nr]); columns past n are zero.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackB<T>(T* b, int n, int k, bool transposeB, int pc, int kc, int column, int columns, T* packed, int nr)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -151,6 +154,7 @@ internal static unsafe partial class Gemm
     // shuffles (64 in all) instead of 256 scalar loads and stores. Each output row is stored whole, so with
     // dstStride < 16 lanes past `rows` spill into the next row's place: rows are stored in increasing p, each
     // overwriting its predecessor's spill, and the caller leaves PackedASlack elements after the last one.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Transpose16x16(float* src, nint srcStride, int rows, float* dst, nint dstStride)
     {
         // Rows past `rows` repeat the last real one: their lanes are never used and nothing past A is read.

@@ -3,19 +3,30 @@ using System.Runtime.ExceptionServices;
 namespace Perceptron.Kernels;
 
 /// <summary>
-/// A tiny persistent pool for the GEMM: background threads that sleep until a product is split over them, with
-/// the calling thread taking part 0. One product at a time: a caller that finds the pool busy runs its product
-/// on its own thread instead (<see cref="TryRun"/> returns false), so concurrent callers never wait on each
-/// other and can never deadlock. Nothing is allocated per call.
+/// A tiny persistent pool for the GEMM: background threads that sleep until a product is split over them. The
+/// calling thread works too, and every thread claims parts from a shared counter, so a worker that wakes late
+/// (descheduled on a busy machine) simply finds its part already done by the caller.
 /// </summary>
+/// <remarks>
+/// One product at a time: a caller that finds the pool busy runs its product on its own thread instead
+/// (<see cref="TryRun"/> returns false), so concurrent callers never wait on each other and can never deadlock.
+/// Nothing is allocated per call. Which thread computes a part never changes its result.
+/// </remarks>
 internal static class GemmWorkers
 {
     private static readonly Lock Gate = new();
     private static readonly Signal Done = new();
     private static Worker[] _workers = [];
     private static Gemm.BlockedJob _job;
-    private static int _pending;
-    private static Exception? _workerError;
+
+    // The current product's generation (high 32 bits) and next unclaimed part (low 32 bits). Both only grow, so
+    // a compare-and-swap on the pair succeeds only while that product is still running: a worker that wakes
+    // late can never claim a part of the next product by mistake, nor read a half-written _job.
+    private const int Closed = int.MaxValue;
+    private static long _claims;
+    private static int _parts;
+    private static int _remaining;
+    private static Exception? _error;
 
     /// <summary>Runs <paramref name="job"/>'s parts on the pool and the calling thread; false if the pool is busy.</summary>
     public static bool TryRun(in Gemm.BlockedJob job)
@@ -33,27 +44,27 @@ internal static class GemmWorkers
                 Grow(helpers);
             }
 
+            // Close the claims of the new generation, publish the job, then open them.
+            long generation = (Volatile.Read(ref _claims) >> 32) + 1;
+            Volatile.Write(ref _claims, (generation << 32) | Closed);
             _job = job;
-            _workerError = null;
-            Volatile.Write(ref _pending, helpers);
+            _error = null;
+            Volatile.Write(ref _parts, job.Parts);
+            Volatile.Write(ref _remaining, job.Parts);
+            Volatile.Write(ref _claims, generation << 32);
             for (int w = 0; w < helpers; w++)
             {
-                _workers[w].Start(w + 1);
+                _workers[w].Wake();
             }
 
-            Exception? callerError = null;
-            try
+            // Work until no part is left to claim, then wait for the parts other threads claimed. Always wait:
+            // the workers read the caller's pinned spans.
+            if (!RunClaimedParts())
             {
-                job.RunPart(0);
-            }
-            catch (Exception e)
-            {
-                callerError = e;
+                Done.Wait();
             }
 
-            // Always wait: the workers read the caller's pinned spans.
-            Done.Wait();
-            if ((callerError ?? _workerError) is { } error)
+            if (_error is { } error)
             {
                 ExceptionDispatchInfo.Capture(error).Throw();
             }
@@ -63,6 +74,39 @@ internal static class GemmWorkers
         finally
         {
             Gate.Exit();
+        }
+    }
+
+    // Claims and runs parts of the current product; true if this thread finished its last part.
+    private static bool RunClaimedParts()
+    {
+        bool finishedLast = false;
+        while (true)
+        {
+            long claims = Volatile.Read(ref _claims);
+            int part = (int)claims;
+            if (part >= Volatile.Read(ref _parts))
+            {
+                return finishedLast;
+            }
+
+            if (Interlocked.CompareExchange(ref _claims, claims + 1, claims) != claims)
+            {
+                continue;
+            }
+
+            try
+            {
+                _job.RunPart(part);
+            }
+#pragma warning disable CA1031 // the error is handed to the caller, which rethrows it
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                _error = e;
+            }
+
+            finishedLast = Interlocked.Decrement(ref _remaining) == 0;
         }
     }
 
@@ -81,7 +125,6 @@ internal static class GemmWorkers
     private sealed class Worker
     {
         private readonly Signal _wake = new();
-        private int _part;
 
         public Worker(int index)
         {
@@ -90,29 +133,17 @@ internal static class GemmWorkers
             thread.Start();
         }
 
-        public void Start(int part)
-        {
-            _part = part;
-            _wake.Set();
-        }
+        public void Wake() => _wake.Set();
 
         private void Loop()
         {
             while (true)
             {
                 _wake.Wait();
-                try
-                {
-                    _job.RunPart(_part);
-                }
-#pragma warning disable CA1031 // the error is handed to the caller, which rethrows it
-                catch (Exception e)
-#pragma warning restore CA1031
-                {
-                    _workerError = e;
-                }
 
-                if (Interlocked.Decrement(ref _pending) == 0)
+                // A late wake may find the product finished (no part left) or even a newer one running: claiming
+                // through _claims makes both safe, and whoever finishes the last part releases the caller.
+                if (RunClaimedParts())
                 {
                     Done.Set();
                 }

@@ -87,7 +87,7 @@ internal static class KernelRegistry
         var variants = new List<KernelVariant>();
         if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported)
         {
-            variants.Add(new(KernelMode.Vector512, "AVX-512: a 12×2-vector register tile in 24 of the 32 zmm registers; half the instructions of Vector256 for the same FMA peak on Zen 4"));
+            variants.Add(new(KernelMode.Vector512, "AVX-512: a 14×2-vector register tile in 28 of the 32 zmm registers; half the instructions of Vector256 for the same FMA peak on Zen 4"));
         }
 
         if (Vector256.IsHardwareAccelerated && Fma.IsSupported)

@@ -50,11 +50,12 @@ public class GemmTests
         return data;
     }
 
-    /// <summary>Large and odd shapes (m, n, k): vectors, primes, and shapes that cross kc (k &gt; 256 floats, 128 doubles),
-    /// nc (n &gt; 1024) and the threading threshold.</summary>
+    /// <summary>Large and odd shapes (m, n, k): vectors, primes, B wide enough to be packed rather than read in
+    /// place (n &gt; 512), and shapes that cross kc (k &gt; 256 floats, 128 doubles), nc (n &gt; 1024) and the
+    /// threading threshold.</summary>
     public static TheoryData<KernelMode, int, int, int, bool, bool, bool> LargeShapes()
     {
-        (int M, int N, int K)[] shapes = [(1, 1000, 1), (1, 1000, 300), (1000, 1, 300), (300, 1, 1000), (1000, 300, 1), (257, 131, 97), (97, 131, 300), (70, 1100, 270)];
+        (int M, int N, int K)[] shapes = [(1, 1000, 1), (1, 1000, 300), (1000, 1, 300), (300, 1, 1000), (1000, 300, 1), (257, 131, 97), (97, 131, 300), (20, 530, 40), (45, 613, 29), (70, 1100, 270)];
         var data = new TheoryData<KernelMode, int, int, int, bool, bool, bool>();
         foreach (var variant in KernelRegistry.Available.Where(v => v.Mode != KernelMode.Reference))
         {
@@ -113,6 +114,28 @@ public class GemmTests
         SameBitsForAnyThreadCount<float>(variant, 200, 700, 300, transposeA, transposeB);
         SameBitsForAnyThreadCount<float>(variant, 700, 90, 300, transposeA, transposeB);
         SameBitsForAnyThreadCount<double>(variant, 150, 400, 300, transposeA, transposeB);
+    }
+
+    [Fact]
+    public async Task Multiply_ConcurrentCallers_EachGetTheirOwnResult()
+    {
+        // Four threads share the pool (one wins it per product, the others run alone): nobody deadlocks, and
+        // every result has the bits of a single-threaded run.
+        const int M = 150, N = 200, K = 300, Calls = 15;
+        var random = new Random(42);
+        float[] a = RandomValues<float>(random, M * K), b = RandomValues<float>(random, K * N), expected = new float[M * N];
+        Gemm.Multiply<float>(KernelRegistry.Best, 1, a, b, expected, M, N, K, false, false, false);
+        var callers = Enumerable.Range(0, 4).Select(_ => Task.Factory.StartNew(() =>
+        {
+            var c = new float[M * N];
+            for (int call = 0; call < Calls; call++)
+            {
+                c.AsSpan().Fill(float.NaN);
+                Gemm.Multiply<float>(KernelRegistry.Best, 2, a, b, c, M, N, K, false, false, false);
+                Assert.True(c.AsSpan().SequenceEqual(expected), "a concurrent caller got a different result");
+            }
+        }, TaskCreationOptions.LongRunning)).ToArray();
+        await Task.WhenAll(callers).WaitAsync(TimeSpan.FromSeconds(60));
     }
 
     [Fact]
