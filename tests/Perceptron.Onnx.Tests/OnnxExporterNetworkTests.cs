@@ -1,4 +1,3 @@
-using System.Numerics;
 using Onnx;
 using Perceptron.Activations;
 using Perceptron.Layers;

@@ -5,7 +5,6 @@ using Perceptron.Data;
 using Perceptron.Onnx.Tests.Support;
 using Perceptron.Serialization;
 using Perceptron.Tensors;
-using Perceptron.Training;
 
 namespace Perceptron.Onnx.Tests;
 
