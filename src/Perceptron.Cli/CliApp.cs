@@ -30,6 +30,7 @@ internal static class CliApp
             PredictCommand.Create(console),
             InfoCommand.Create(console),
             DatasetsCommand.Create(console),
+            ExportCommand.Create(console),
         };
 
         ParseResult parsed = root.Parse(args);

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Perceptron.Data;
+using Perceptron.Onnx;
+using Perceptron.Serialization;
+using Spectre.Console;
+
+namespace Perceptron.Cli.Commands;
+
+/// <summary><c>perceptron export MODEL --onnx OUT</c>: writes a saved model as ONNX, preprocessing included (docs/onnx.md).</summary>
+internal static class ExportCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var model = new Argument<string>("MODEL") { Description = "A model file saved by 'perceptron train --out'." };
+        var onnx = new Option<string>("--onnx")
+        {
+            Description = $"Write an ONNX file (IR {OnnxExporter.IrVersion}, opset {OnnxExporter.OpsetVersion}) that takes raw features and gives what 'predict' gives.",
+            Required = true,
+        };
+        var command = new Command("export", "Export a saved model for other runtimes: ONNX, with the feature scaling folded into the graph.") { model, onnx };
+        command.SetAction(parsed => Run(console, parsed.GetValue(model)!, parsed.GetValue(onnx)!));
+        return command;
+    }
+
+    private static int Run(IAnsiConsole console, string modelPath, string onnxPath)
+    {
+        if (!File.Exists(modelPath))
+        {
+            throw new UserException($"'{modelPath}' does not exist; give a model file saved by 'perceptron train --out'.");
+        }
+
+        ModelFile file = ModelFile.Load(modelPath);
+        try
+        {
+            file.ExportOnnx(onnxPath);
+        }
+        catch (OnnxExportException exception)
+        {
+            throw new UserException($"{Path.GetFileName(modelPath)}: {exception.Message}", inner: exception);
+        }
+
+        string scaling = file.Scaler switch
+        {
+            StandardScaler => ", standardised in the graph",
+            MinMaxScaler => ", min-max scaled in the graph",
+            _ => "",
+        };
+        string input = $"'{OnnxExporter.InputName}' float[{OnnxExporter.BatchDimension}, {file.Model.Inputs}] raw features{scaling}";
+        string output = $"'{OnnxExporter.OutputNameFor(file)}' float[{OnnxExporter.BatchDimension}, {file.Model.Outputs}]";
+        console.MarkupLineInterpolated($"Wrote [bold]{onnxPath}[/] (ONNX IR {OnnxExporter.IrVersion}, opset {OnnxExporter.OpsetVersion}, {new FileInfo(onnxPath).Length:N0} bytes): {input} → {output}");
+        return CliApp.Ok;
+    }
+}
