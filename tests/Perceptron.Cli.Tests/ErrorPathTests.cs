@@ -126,6 +126,7 @@ public class ErrorPathTests
     [InlineData("info")]
     [InlineData("datasets")]
     [InlineData("demo")]
+    [InlineData("export")]
     public void EveryCommand_HasHelp(string command)
     {
         var result = CliRunner.Run(command, "--help");
