@@ -60,6 +60,8 @@ internal static class ModelReader
             throw f.Error(null, "must hold a JSON object; this is not a Perceptron model file.");
         }
 
+        f.CheckNames(root, null);
+
         string format = f.String(root, "format");
         if (format != ModelFile.FormatName)
         {
@@ -284,6 +286,52 @@ internal static class ModelReader
             }
         }
 
+        /// <summary>
+        /// Decodes every field name once, up front: a name with a lone surrogate escape or invalid UTF-8 would otherwise
+        /// make each later lookup throw InvalidOperationException instead of a format error.
+        /// </summary>
+        public void CheckNames(JsonElement element, string? at)
+        {
+            if (element.ValueKind == JsonValueKind.Array)
+            {
+                int i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    CheckNames(item, $"{at}[{i++}]");
+                }
+            }
+            else if (element.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in element.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = property.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        throw Error(at, "has a field name that is not valid text (a broken \\u escape or invalid UTF-8).");
+                    }
+
+                    CheckNames(property.Value, Join(at, name));
+                }
+            }
+        }
+
+        /// <summary>A JSON string's text; a lone surrogate escape or invalid UTF-8 is a format error, not a crash.</summary>
+        public string Text(JsonElement value, string field)
+        {
+            try
+            {
+                return value.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                throw Error(field, "is not valid text (a broken \\u escape or invalid UTF-8).");
+            }
+        }
+
         public JsonElement Get(JsonElement parent, string name, string? at)
         {
             if (!parent.TryGetProperty(name, out var value))
@@ -297,7 +345,7 @@ internal static class ModelReader
         public string String(JsonElement parent, string name, string? at = null)
         {
             var value = Get(parent, name, at);
-            string? text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            string? text = value.ValueKind == JsonValueKind.String ? Text(value, Join(at, name)) : null;
             if (text is null || text.Length > 10_000)
             {
                 throw Error(Join(at, name), value.ValueKind == JsonValueKind.String ? "is longer than 10,000 characters." : $"must be a string; found {value.ValueKind}.");
@@ -318,7 +366,7 @@ internal static class ModelReader
             var value = Get(parent, name, at);
             if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out int number) || number < min || number > max)
             {
-                throw Error(Join(at, name), $"must be a whole number in [{min}, {max}]; found {Shorten(value.GetRawText())}.");
+                throw Error(Join(at, name), $"must be a whole number in [{min}, {max}]; found {Shorten(Raw(value))}.");
             }
 
             return number;
@@ -364,7 +412,7 @@ internal static class ModelReader
             int i = 0;
             foreach (var item in array.EnumerateArray())
             {
-                values[i] = item.ValueKind == JsonValueKind.String ? item.GetString()! : throw Error($"{name}[{i}]", "must be a string.");
+                values[i] = item.ValueKind == JsonValueKind.String ? Text(item, $"{name}[{i}]") : throw Error($"{name}[{i}]", "must be a string.");
                 i++;
             }
 
@@ -403,9 +451,9 @@ internal static class ModelReader
             int d = 0;
             foreach (var dimension in shape.EnumerateArray())
             {
-                if (!dimension.TryGetInt32(out int size) || size != expectedShape[d])
+                if (dimension.ValueKind != JsonValueKind.Number || !dimension.TryGetInt32(out int size) || size != expectedShape[d])
                 {
-                    string found = string.Join(", ", shape.EnumerateArray().Select(e => e.GetRawText()));
+                    string found = string.Join(", ", shape.EnumerateArray().Select(e => Shorten(Raw(e))));
                     throw Error($"{field}.shape", $"is [{found}], but the architecture needs [{string.Join(", ", expectedShape)}].");
                 }
 
@@ -420,7 +468,7 @@ internal static class ModelReader
             var data = Get(tensor, "data", field);
             long count = expectedShape.Aggregate(1L, (a, b) => a * b);
             // Check the encoded length before decoding, so a hostile file cannot make us allocate more than it justifies.
-            string? base64 = data.ValueKind == JsonValueKind.String ? data.GetString() : null;
+            string? base64 = data.ValueKind == JsonValueKind.String ? Text(data, $"{field}.data") : null;
             if (base64 is null || base64.Length != (count * sizeof(float) + 2) / 3 * 4 || !data.TryGetBytesFromBase64(out byte[]? bytes) || bytes.Length != count * sizeof(float))
             {
                 throw Error($"{field}.data", $"must be base64 of exactly {count * sizeof(float):N0} bytes ({count:N0} little-endian float32 values).");
@@ -440,6 +488,19 @@ internal static class ModelReader
         }
 
         private static string Join(string? at, string name) => at is null ? name : $"{at}.{name}";
+
+        /// <summary>The element's JSON text, or a placeholder when it is not valid UTF-8.</summary>
+        private static string Raw(JsonElement element)
+        {
+            try
+            {
+                return element.GetRawText();
+            }
+            catch (InvalidOperationException)
+            {
+                return "(invalid text)";
+            }
+        }
 
         /// <summary>Raw JSON on one line and at most 40 characters, for messages.</summary>
         private static string Shorten(string raw)
