@@ -40,11 +40,16 @@ internal static class ModelReader
         try
         {
             using var stream = File.OpenRead(path);
-            document = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 16 });
+            document = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 16, AllowDuplicateProperties = false });
         }
         catch (JsonException exception)
         {
             throw new ModelFormatException(path, null, $"is not valid JSON ({exception.Message}); it may be truncated or not a model file.", exception);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // The duplicate-name check decodes every name, and a lone surrogate escape in one throws this.
+            throw new ModelFormatException(path, null, "has a field name that is not valid text (a broken \\u escape or invalid UTF-8).", exception);
         }
 
         using (document)
@@ -480,7 +485,7 @@ internal static class ModelReader
                 values[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(i * sizeof(float)));
                 if (!float.IsFinite(values[i]))
                 {
-                    throw Error($"{field}.data", $"value {i} is {values[i]}; every weight must be finite.");
+                    throw Error($"{field}.data", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"value {i} is {values[i]}; every weight must be finite."));
                 }
             }
 
