@@ -275,7 +275,7 @@ internal static class ModelReader
     }
 
     /// <summary>Typed access to JSON fields; every failure names the field's path.</summary>
-    private sealed class Fields(string path)
+    internal sealed class Fields(string path)
     {
         public ModelFormatException Error(string? field, string problem) => new(path, field, problem);
 
@@ -443,10 +443,12 @@ internal static class ModelReader
         }
 
         /// <summary>A tensor field: its shape must be the one the architecture implies, and its data exactly that many finite floats.</summary>
-        public float[] Tensor(JsonElement parent, string name, int[] expectedShape, string at)
+        public float[] Tensor(JsonElement parent, string name, int[] expectedShape, string at) =>
+            Tensor(Get(parent, name, at), expectedShape, Join(at, name));
+
+        /// <summary>A tensor given as the element itself (e.g. an array item), whose path is <paramref name="field"/>.</summary>
+        public float[] Tensor(JsonElement tensor, int[] expectedShape, string field)
         {
-            string field = Join(at, name);
-            var tensor = Get(parent, name, at);
             if (tensor.ValueKind != JsonValueKind.Object)
             {
                 throw Error(field, "must be an object with shape, dtype and data.");
