@@ -133,7 +133,97 @@ public class ErrorPathTests
         Assert.Contains("Usage", result.Output, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static void AssertOneLineError(CliResult result, int exitCode, string contains)
+    [Fact]
+    public void Train_OutIntoAMissingFolder_FailsBeforeTraining()
+    {
+        using var folder = new TempFolder();
+        var result = CliRunner.Run("train", "iris", "--epochs", "1", "--out", folder.File("no/such/folder/model.json"));
+        AssertOneLineError(result, 1, "does not exist; create it first");
+        Assert.DoesNotContain("Accuracy", result.Output, StringComparison.OrdinalIgnoreCase); // nothing was trained
+    }
+
+    [Fact]
+    public void Train_OutOrPlotIsAFolder_IsAFailure()
+    {
+        using var folder = new TempFolder();
+        AssertOneLineError(CliRunner.Run("train", "iris", "--epochs", "1", "--out", folder.Path), 1, "is a folder; give a file name");
+        AssertOneLineError(CliRunner.Run("train", "iris", "--epochs", "1", "--plot", folder.Path), 1, "is a folder; give a file name");
+    }
+
+    [Fact]
+    public void Train_DataIsAFolder_SaysSo()
+    {
+        using var folder = new TempFolder();
+        AssertOneLineError(CliRunner.Run("train", folder.Path), 1, "is a folder; give a CSV file");
+    }
+
+    [Fact]
+    public void Train_ResumeFromAFolderWithoutCheckpoint_SaysSo()
+    {
+        using var folder = new TempFolder();
+        AssertOneLineError(CliRunner.Run("train", "iris", "--resume", folder.Path), 1, "holds no checkpoint");
+    }
+
+    [Fact]
+    public void Train_LabelsFileIsAFolder_IsAOneLineFailure()
+    {
+        using var folder = new TempFolder();
+        var result = CliRunner.Run("train", folder.File("images.idx3"), "--labels", folder.Path);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("info")]
+    [InlineData("predict")]
+    [InlineData("evaluate")]
+    public void ModelIsAFolder_SaysSo(string command)
+    {
+        using var folder = new TempFolder();
+        string[] args = command == "info" ? [command, folder.Path] : [command, folder.Path, CliRunner.DataFile("wine.csv")];
+        AssertOneLineError(CliRunner.Run(args), 1, "is a folder, not a model file");
+    }
+
+    [Fact]
+    public void Predict_OutIntoAMissingFolder_IsAFailure()
+    {
+        using var folder = new TempFolder();
+        string model = folder.File("model.json");
+        Assert.Equal(0, CliRunner.Run("train", CliRunner.DataFile("wine.csv"), "--epochs", "1", "--out", model, "--quiet").ExitCode);
+
+        AssertOneLineError(CliRunner.Run("predict", model, CliRunner.DataFile("wine.csv"), "--out", folder.File("no/preds.csv")), 1, "does not exist");
+    }
+
+    [Fact]
+    public void Predict_UnreadableFile_IsAFailure()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows() || Environment.UserName == "root", "file modes do not stop this user (root, or Windows) from reading");
+        using var folder = new TempFolder();
+        string model = folder.File("model.json");
+        Assert.Equal(0, CliRunner.Run("train", CliRunner.DataFile("wine.csv"), "--epochs", "1", "--out", model, "--quiet").ExitCode);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(model, UnixFileMode.None);
+        }
+
+        AssertOneLineError(CliRunner.Run("predict", model, CliRunner.DataFile("wine.csv")), 1, "model.json");
+    }
+
+    [Fact]
+    public void Predict_DataIsAFolder_IsAOneLineFailure()
+    {
+        using var folder = new TempFolder();
+        string model = folder.File("model.json");
+        Assert.Equal(0, CliRunner.Run("train", CliRunner.DataFile("wine.csv"), "--epochs", "1", "--out", model, "--quiet").ExitCode);
+
+        var result = CliRunner.Run("predict", model, folder.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    internal static void AssertOneLineError(CliResult result, int exitCode, string contains)
     {
         Assert.Equal(exitCode, result.ExitCode);
         Assert.Contains(contains, result.Error, StringComparison.Ordinal);

@@ -26,6 +26,12 @@ internal static class ModelReader
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var info = new FileInfo(path);
+        if (!info.Exists && Directory.Exists(path))
+        {
+            string hint = TrainingCheckpoint.Exists(path) ? "; it holds a checkpoint, whose model is the model-epoch-N.json inside" : "";
+            throw new IOException($"'{path}' is a folder, not a model file{hint}.");
+        }
+
         if (!info.Exists)
         {
             throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
