@@ -223,11 +223,36 @@ public class ErrorPathTests
         Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    public static TheoryData<string> BadModelFiles =>
+        [.. Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "ModelCorpus"), "bad-*.json").Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(BadModelFiles))]
+    public void InfoAndPredict_HostileModelFile_GiveOneLineNamingTheFile(string name)
+    {
+        string model = Path.Combine(AppContext.BaseDirectory, "ModelCorpus", name);
+        AssertOneLineError(CliRunner.Run("info", model), 1, name);
+        AssertOneLineError(CliRunner.Run("predict", model, CliRunner.DataFile("wine.csv")), 1, name);
+    }
+
+    [Fact]
+    public void Evaluate_BareNetwork_IsAOneLineFailure()
+    {
+        using var folder = new TempFolder();
+        string model = folder.File("bare.json");
+        var network = new Perceptron.Training.Sequential(new Perceptron.Layers.Dense(3, inputs: 4)) { Seed = 1 };
+        network.Build(4);
+        new Perceptron.Serialization.ModelFile(network).Save(model);
+
+        AssertOneLineError(CliRunner.Run("evaluate", model, "iris"), 1, "is a bare network without a task");
+    }
+
     internal static void AssertOneLineError(CliResult result, int exitCode, string contains)
     {
         Assert.Equal(exitCode, result.ExitCode);
         Assert.Contains(contains, result.Error, StringComparison.Ordinal);
         Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("unexpected error", result.Error, StringComparison.Ordinal);
     }
 }
