@@ -18,6 +18,11 @@ internal static class DataSource
             return CsvLoader.Load(data, options);
         }
 
+        if (Directory.Exists(data))
+        {
+            throw new UserException($"'{data}' is a folder; give a CSV file, IDX images with --labels, or a built-in data set's name.");
+        }
+
         if (BuiltInDatasets.Names.Contains(data, StringComparer.OrdinalIgnoreCase))
         {
             return BuiltInDatasets.Load(data.ToLowerInvariant(), seed);

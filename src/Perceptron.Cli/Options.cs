@@ -55,6 +55,25 @@ internal static class Options
         };
     }
 
+    /// <summary>An optional floating-point option (null when absent) that must be finite and greater than zero.</summary>
+    public static Option<double?> OptionalPositiveDouble(string name, string description)
+    {
+        return new Option<double?>(name)
+        {
+            Description = description,
+            CustomParser = result =>
+            {
+                string text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value) || value <= 0)
+                {
+                    result.AddError($"{name} must be a finite number greater than 0; got '{text}'.");
+                }
+
+                return value;
+            },
+        };
+    }
+
     /// <summary>A comma-separated list of layer sizes such as "64,32"; each must be ≥ 1.</summary>
     public static Option<int[]> LayerSizes(string name, string description, int[] defaultValue)
     {

@@ -134,11 +134,126 @@ public class ErrorPathTests
         Assert.Contains("Usage", result.Output, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static void AssertOneLineError(CliResult result, int exitCode, string contains)
+    [Fact]
+    public void Train_OutIntoAMissingFolder_FailsBeforeTraining()
+    {
+        using var folder = new TempFolder();
+        var result = CliRunner.Run("train", "iris", "--epochs", "1", "--out", folder.File("no/such/folder/model.json"));
+        AssertOneLineError(result, 1, "does not exist; create it first");
+        Assert.DoesNotContain("Accuracy", result.Output, StringComparison.OrdinalIgnoreCase); // nothing was trained
+    }
+
+    [Fact]
+    public void Train_OutOrPlotIsAFolder_IsAFailure()
+    {
+        using var folder = new TempFolder();
+        AssertOneLineError(CliRunner.Run("train", "iris", "--epochs", "1", "--out", folder.Path), 1, "is a folder; give a file name");
+        AssertOneLineError(CliRunner.Run("train", "iris", "--epochs", "1", "--plot", folder.Path), 1, "is a folder; give a file name");
+    }
+
+    [Fact]
+    public void Train_DataIsAFolder_SaysSo()
+    {
+        using var folder = new TempFolder();
+        AssertOneLineError(CliRunner.Run("train", folder.Path), 1, "is a folder; give a CSV file");
+    }
+
+    [Fact]
+    public void Train_ResumeFromAFolderWithoutCheckpoint_SaysSo()
+    {
+        using var folder = new TempFolder();
+        AssertOneLineError(CliRunner.Run("train", "iris", "--resume", folder.Path), 1, "holds no checkpoint");
+    }
+
+    [Fact]
+    public void Train_LabelsFileIsAFolder_IsAOneLineFailure()
+    {
+        using var folder = new TempFolder();
+        var result = CliRunner.Run("train", folder.File("images.idx3"), "--labels", folder.Path);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("info")]
+    [InlineData("predict")]
+    [InlineData("evaluate")]
+    public void ModelIsAFolder_SaysSo(string command)
+    {
+        using var folder = new TempFolder();
+        string[] args = command == "info" ? [command, folder.Path] : [command, folder.Path, CliRunner.DataFile("wine.csv")];
+        AssertOneLineError(CliRunner.Run(args), 1, "is a folder, not a model file");
+    }
+
+    [Fact]
+    public void Predict_OutIntoAMissingFolder_IsAFailure()
+    {
+        using var folder = new TempFolder();
+        string model = folder.File("model.json");
+        Assert.Equal(0, CliRunner.Run("train", CliRunner.DataFile("wine.csv"), "--epochs", "1", "--out", model, "--quiet").ExitCode);
+
+        AssertOneLineError(CliRunner.Run("predict", model, CliRunner.DataFile("wine.csv"), "--out", folder.File("no/preds.csv")), 1, "does not exist");
+    }
+
+    [Fact]
+    public void Predict_UnreadableFile_IsAFailure()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows() || Environment.UserName == "root", "file modes do not stop this user (root, or Windows) from reading");
+        using var folder = new TempFolder();
+        string model = folder.File("model.json");
+        Assert.Equal(0, CliRunner.Run("train", CliRunner.DataFile("wine.csv"), "--epochs", "1", "--out", model, "--quiet").ExitCode);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(model, UnixFileMode.None);
+        }
+
+        AssertOneLineError(CliRunner.Run("predict", model, CliRunner.DataFile("wine.csv")), 1, "model.json");
+    }
+
+    [Fact]
+    public void Predict_DataIsAFolder_IsAOneLineFailure()
+    {
+        using var folder = new TempFolder();
+        string model = folder.File("model.json");
+        Assert.Equal(0, CliRunner.Run("train", CliRunner.DataFile("wine.csv"), "--epochs", "1", "--out", model, "--quiet").ExitCode);
+
+        var result = CliRunner.Run("predict", model, folder.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    public static TheoryData<string> BadModelFiles =>
+        [.. Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "ModelCorpus"), "bad-*.json").Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(BadModelFiles))]
+    public void InfoAndPredict_HostileModelFile_GiveOneLineNamingTheFile(string name)
+    {
+        string model = Path.Combine(AppContext.BaseDirectory, "ModelCorpus", name);
+        AssertOneLineError(CliRunner.Run("info", model), 1, name);
+        AssertOneLineError(CliRunner.Run("predict", model, CliRunner.DataFile("wine.csv")), 1, name);
+    }
+
+    [Fact]
+    public void Evaluate_BareNetwork_IsAOneLineFailure()
+    {
+        using var folder = new TempFolder();
+        string model = folder.File("bare.json");
+        var network = new Perceptron.Training.Sequential(new Perceptron.Layers.Dense(3, inputs: 4)) { Seed = 1 };
+        network.Build(4);
+        new Perceptron.Serialization.ModelFile(network).Save(model);
+
+        AssertOneLineError(CliRunner.Run("evaluate", model, "iris"), 1, "is a bare network without a task");
+    }
+
+    internal static void AssertOneLineError(CliResult result, int exitCode, string contains)
     {
         Assert.Equal(exitCode, result.ExitCode);
         Assert.Contains(contains, result.Error, StringComparison.Ordinal);
         Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("unexpected error", result.Error, StringComparison.Ordinal);
     }
 }

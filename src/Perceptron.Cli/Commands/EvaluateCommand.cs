@@ -28,6 +28,11 @@ internal static class EvaluateCommand
     private static int Run(IAnsiConsole console, string modelPath, string dataPath, string? labelsPath, bool dropInvalid, bool json)
     {
         ModelFile model = ModelFile.Load(modelPath);
+        if (model.Task is null)
+        {
+            throw new UserException($"{Path.GetFileName(modelPath)} is a bare network without a task, target or preprocessing, so its metrics cannot be computed from raw data; evaluate models saved by 'perceptron train'.");
+        }
+
         var options = new CsvLoadOptions { TargetName = model.TargetName, Task = model.Task, DropInvalidRows = dropInvalid };
         TabularDataset data = DataSource.Load(dataPath, labelsPath, options, seed: 42);
         var evaluation = model.Evaluate(data);

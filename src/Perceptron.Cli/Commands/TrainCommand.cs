@@ -35,11 +35,16 @@ internal static class TrainCommand
         var dropInvalid = new Option<bool>("--drop-invalid-rows") { Description = "Skip CSV rows with missing or non-numeric cells instead of failing." };
         var quiet = new Option<bool>("--quiet") { Description = "Print only errors (and the JSON with --json)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object with the metrics instead of tables." };
+        var clipNorm = Options.OptionalPositiveDouble("--clip-norm", "Rescale the gradients so their global L2 norm is at most this.");
+        var clipValue = Options.OptionalPositiveDouble("--clip-value", "Clamp every gradient element to [-value, value].");
+        var checkpointDir = new Option<string?>("--checkpoint-dir") { Description = "Save a checkpoint (model, optimizer state, epoch, history) into this folder; resume with --resume." };
+        var checkpointEvery = Options.Int("--checkpoint-every", "Epochs between checkpoints (the last epoch is always saved).", 1, minimum: 1);
+        var resume = new Option<string?>("--resume") { Description = "Continue the run checkpointed in this folder (give the same data and options); it keeps checkpointing there unless --checkpoint-dir says otherwise." };
 
         var command = new Command("train", "Train a model on your data; prints train/validation/test metrics, and saves the model and curves when asked.")
         {
             data, labels, target, task, layers, activation, epochs, batchSize, optimizer, learningRate, testSplit, validationSplit, earlyStopping,
-            scaling, dropout, l2, seed, threads, output, plot, dropInvalid, quiet, json,
+            scaling, dropout, l2, seed, threads, output, plot, dropInvalid, quiet, json, clipNorm, clipValue, checkpointDir, checkpointEvery, resume,
         };
         command.SetAction((parsed, cancellation) => Task.FromResult(Run(console, parsed.GetValue(data)!, parsed.GetValue(labels),
             DataSource.CsvOptions(parsed.GetValue(target), parsed.GetValue(task), parsed.GetValue(dropInvalid)),
@@ -57,6 +62,11 @@ internal static class TrainCommand
                 Dropout = parsed.GetValue(dropout),
                 L2 = parsed.GetValue(l2),
                 Seed = parsed.GetValue(seed),
+                ClipNorm = parsed.GetValue(clipNorm),
+                ClipValue = parsed.GetValue(clipValue),
+                CheckpointDirectory = parsed.GetValue(checkpointDir) ?? parsed.GetValue(resume),
+                CheckpointEvery = parsed.GetValue(checkpointEvery),
+                ResumeFrom = parsed.GetValue(resume),
                 CancellationToken = cancellation,
             },
             new TrainOutput(parsed.GetValue(testSplit), parsed.GetValue(threads), parsed.GetValue(output), parsed.GetValue(plot), parsed.GetValue(quiet), parsed.GetValue(json)))));
@@ -66,6 +76,7 @@ internal static class TrainCommand
     private static int Run(IAnsiConsole console, string dataPath, string? labelsPath, CsvLoadOptions csv, TabularOptions options, TrainOutput output)
     {
         Engine.MaxThreads = output.Threads;
+        CheckPathsBeforeTraining(options, output);
         TabularDataset data = DataSource.Load(dataPath, labelsPath, csv, options.Seed);
         bool classify = data.Task == TaskKind.Classification;
         TabularDataset train = data, test = null!;
@@ -112,7 +123,37 @@ internal static class TrainCommand
             report.Write(console, output.ModelPath, output.PlotPath);
         }
 
-        return result.History.Diverged ? CliApp.Failure : CliApp.Ok;
+        if (result.History.Diverged)
+        {
+            // One line on stderr and exit code 1; the weights of the last good step were saved above when --out was given.
+            string saved = output.ModelPath is null ? "" : $" The last good model was saved to {output.ModelPath}.";
+            throw new UserException($"training stopped: {result.History.StopReason} (see --learning-rate, --scaling, --clip-norm){saved}");
+        }
+
+        return CliApp.Ok;
+    }
+
+    /// <summary>Fails before any work when an output folder or the checkpoint to resume from is missing: not after an hour of training.</summary>
+    private static void CheckPathsBeforeTraining(TabularOptions options, TrainOutput output)
+    {
+        foreach (var (option, path) in (ReadOnlySpan<(string, string?)>)[("--out", output.ModelPath), ("--plot", output.PlotPath)])
+        {
+            string? folder = path is null ? null : Path.GetDirectoryName(Path.GetFullPath(path));
+            if (path is not null && Directory.Exists(path))
+            {
+                throw new UserException($"{option} '{path}' is a folder; give a file name such as {Path.Combine(path, option == "--out" ? "model.json" : "curves.png")}.");
+            }
+
+            if (folder is not null && !Directory.Exists(folder))
+            {
+                throw new UserException($"{option} '{path}': the folder '{folder}' does not exist; create it first.");
+            }
+        }
+
+        if (options.ResumeFrom is string resume && !TrainingCheckpoint.Exists(resume))
+        {
+            throw new UserException($"--resume '{resume}' holds no checkpoint ({TrainingCheckpoint.StateFileName} is missing); give the folder passed to --checkpoint-dir.");
+        }
     }
 
     private static TabularTrainingResult TrainWithProgress(IAnsiConsole console, TabularDataset train, TabularOptions options, string metric)

@@ -1,6 +1,13 @@
+using System.Diagnostics;
+
 namespace Perceptron.Serialization;
 
 /// <summary>Writes files so that a crash never leaves a half-written one: temporary file, flush to disk, rename.</summary>
+/// <remarks>
+/// The temporary file sits beside the target as <c>.NAME.PID@HOST.GUID.tmp</c>. A process killed while writing leaves
+/// it behind (nothing can run in a killed process); the next write of the same target removes such leftovers of
+/// processes on this machine that are no longer running. See docs/reliability.md for the exact guarantees.
+/// </remarks>
 public static class AtomicFile
 {
     /// <summary>
@@ -10,15 +17,29 @@ public static class AtomicFile
     /// </summary>
     /// <param name="path">The file to create or replace.</param>
     /// <param name="write">Writes the whole content to the stream it is given.</param>
-    /// <exception cref="IOException">The folder does not exist or cannot be written.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="IOException">The target is a folder, or the folder cannot be written.</exception>
     public static void Write(string path, Action<Stream> write)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(write);
         string fullPath = Path.GetFullPath(path);
         string folder = Path.GetDirectoryName(fullPath) ?? ".";
+        string name = Path.GetFileName(fullPath);
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"Cannot write '{path}': the folder '{folder}' does not exist.");
+        }
+
+        if (Directory.Exists(fullPath))
+        {
+            throw new IOException($"Cannot write '{path}': it is a folder; give a file name.");
+        }
+
+        RemoveLeftovers(folder, name);
+
         // Same folder as the target, so the final rename never crosses file systems; a dot-name so it is easy to spot.
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        string temporary = Path.Combine(folder, $".{name}.{Environment.ProcessId}@{Host}.{Guid.NewGuid():N}.tmp");
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
@@ -47,6 +68,51 @@ public static class AtomicFile
             using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
             write(writer);
         });
+    }
+
+    /// <summary>This machine's name reduced to letters, digits and '-', so it can sit inside a file name and be parsed back.</summary>
+    internal static string Host { get; } = new([.. Environment.MachineName.Where(c => char.IsAsciiLetterOrDigit(c) || c == '-')]);
+
+    /// <summary>
+    /// Deletes temporary files of earlier writes of <paramref name="name"/> whose process is gone: same machine (a
+    /// process id means nothing on another), another process id, and no process with that id running.
+    /// </summary>
+    internal static void RemoveLeftovers(string folder, string name)
+    {
+        if (name.AsSpan().IndexOfAny('*', '?') >= 0)
+        {
+            return; // the name would act as a search pattern
+        }
+
+        string prefix = $".{name}.";
+        foreach (string file in Directory.EnumerateFiles(folder, $"{prefix}*.tmp"))
+        {
+            // ".NAME." PID "@" HOST "." GUID ".tmp"
+            string middle = Path.GetFileName(file)[prefix.Length..^".tmp".Length];
+            int at = middle.IndexOf('@', StringComparison.Ordinal), dot = middle.LastIndexOf('.');
+            if (at > 0 && dot > at && int.TryParse(middle.AsSpan(0, at), out int pid) && middle[(at + 1)..dot] == Host
+                && pid != Environment.ProcessId && !IsRunning(pid))
+            {
+                TryDelete(file);
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false; // no such process
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static void TryDelete(string path)

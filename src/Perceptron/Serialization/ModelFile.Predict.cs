@@ -1,3 +1,4 @@
+using System.Globalization;
 using Perceptron.Data;
 using Perceptron.Losses;
 using Perceptron.Tabular;
@@ -13,7 +14,7 @@ public sealed partial class ModelFile
     /// </summary>
     /// <param name="rawFeatures">Rows × features, in the order of <see cref="FeatureNames"/>, unscaled.</param>
     /// <returns>Rows × outputs: class probabilities, or predicted values.</returns>
-    /// <exception cref="ArgumentException">The width does not match, or a value is NaN or ∞.</exception>
+    /// <exception cref="ArgumentException">The width does not match, a value is NaN or ∞, or a row's output overflows float32 (naming the row).</exception>
     public Matrix<float> Predict(Matrix<float> rawFeatures)
     {
         ArgumentNullException.ThrowIfNull(rawFeatures);
@@ -26,6 +27,14 @@ public sealed partial class ModelFile
             {
                 value = value * deviation + mean;
             }
+        }
+
+        // Features far outside the training range can overflow float32 inside the network: say so rather than return ∞ or NaN.
+        int bad = Array.FindIndex(outputs.Data, v => !float.IsFinite(v));
+        if (bad >= 0)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"The prediction for row {bad / outputs.Columns} is {outputs.Data[bad]}, not a finite number: its features are too far outside the training data for float32 arithmetic; check that row."), nameof(rawFeatures));
         }
 
         return outputs;

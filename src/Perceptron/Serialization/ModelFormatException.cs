@@ -9,7 +9,7 @@ public sealed class ModelFormatException : Exception
     /// <param name="problem">What is wrong and what was expected.</param>
     /// <param name="inner">The underlying error, if any.</param>
     public ModelFormatException(string filePath, string? field, string problem, Exception? inner = null)
-        : base($"{Path.GetFileName(filePath)}: {(field is null ? "" : $"field '{field}': ")}{problem}", inner)
+        : base(OneLine($"{Path.GetFileName(filePath)}: {(field is null ? "" : $"field '{field}': ")}{problem}"), inner)
     {
         FilePath = filePath;
         Field = field;
@@ -20,4 +20,21 @@ public sealed class ModelFormatException : Exception
 
     /// <summary>The JSON path of the bad field, or null.</summary>
     public string? Field { get; }
+
+    /// <summary>The message on one line: a file's own text (a name with a line break in it) must not break the one-line error.</summary>
+    private static string OneLine(string message)
+    {
+        if (!message.Any(char.IsControl))
+        {
+            return message;
+        }
+
+        var text = new System.Text.StringBuilder(message.Length + 8);
+        foreach (char c in message)
+        {
+            _ = char.IsControl(c) ? text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:x4}") : text.Append(c);
+        }
+
+        return text.ToString();
+    }
 }

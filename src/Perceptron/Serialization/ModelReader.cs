@@ -26,6 +26,12 @@ internal static class ModelReader
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var info = new FileInfo(path);
+        if (!info.Exists && Directory.Exists(path))
+        {
+            string hint = TrainingCheckpoint.Exists(path) ? "; it holds a checkpoint, whose model is the model-epoch-N.json inside" : "";
+            throw new IOException($"'{path}' is a folder, not a model file{hint}.");
+        }
+
         if (!info.Exists)
         {
             throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
@@ -40,11 +46,16 @@ internal static class ModelReader
         try
         {
             using var stream = File.OpenRead(path);
-            document = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 16 });
+            document = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 16, AllowDuplicateProperties = false });
         }
         catch (JsonException exception)
         {
             throw new ModelFormatException(path, null, $"is not valid JSON ({exception.Message}); it may be truncated or not a model file.", exception);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // The duplicate-name check decodes every name, and a lone surrogate escape in one throws this.
+            throw new ModelFormatException(path, null, "has a field name that is not valid text (a broken \\u escape or invalid UTF-8).", exception);
         }
 
         using (document)
@@ -59,6 +70,8 @@ internal static class ModelReader
         {
             throw f.Error(null, "must hold a JSON object; this is not a Perceptron model file.");
         }
+
+        f.CheckNames(root, null);
 
         string format = f.String(root, "format");
         if (format != ModelFile.FormatName)
@@ -268,7 +281,7 @@ internal static class ModelReader
     }
 
     /// <summary>Typed access to JSON fields; every failure names the field's path.</summary>
-    private sealed class Fields(string path)
+    internal sealed class Fields(string path)
     {
         public ModelFormatException Error(string? field, string problem) => new(path, field, problem);
 
@@ -281,6 +294,52 @@ internal static class ModelReader
             catch (ArgumentException exception)
             {
                 throw Error(field, exception.Message);
+            }
+        }
+
+        /// <summary>
+        /// Decodes every field name once, up front: a name with a lone surrogate escape or invalid UTF-8 would otherwise
+        /// make each later lookup throw InvalidOperationException instead of a format error.
+        /// </summary>
+        public void CheckNames(JsonElement element, string? at)
+        {
+            if (element.ValueKind == JsonValueKind.Array)
+            {
+                int i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    CheckNames(item, $"{at}[{i++}]");
+                }
+            }
+            else if (element.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in element.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = property.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        throw Error(at, "has a field name that is not valid text (a broken \\u escape or invalid UTF-8).");
+                    }
+
+                    CheckNames(property.Value, Join(at, name));
+                }
+            }
+        }
+
+        /// <summary>A JSON string's text; a lone surrogate escape or invalid UTF-8 is a format error, not a crash.</summary>
+        public string Text(JsonElement value, string field)
+        {
+            try
+            {
+                return value.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                throw Error(field, "is not valid text (a broken \\u escape or invalid UTF-8).");
             }
         }
 
@@ -297,7 +356,7 @@ internal static class ModelReader
         public string String(JsonElement parent, string name, string? at = null)
         {
             var value = Get(parent, name, at);
-            string? text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            string? text = value.ValueKind == JsonValueKind.String ? Text(value, Join(at, name)) : null;
             if (text is null || text.Length > 10_000)
             {
                 throw Error(Join(at, name), value.ValueKind == JsonValueKind.String ? "is longer than 10,000 characters." : $"must be a string; found {value.ValueKind}.");
@@ -318,7 +377,7 @@ internal static class ModelReader
             var value = Get(parent, name, at);
             if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out int number) || number < min || number > max)
             {
-                throw Error(Join(at, name), $"must be a whole number in [{min}, {max}]; found {Shorten(value.GetRawText())}.");
+                throw Error(Join(at, name), $"must be a whole number in [{min}, {max}]; found {Shorten(Raw(value))}.");
             }
 
             return number;
@@ -364,7 +423,7 @@ internal static class ModelReader
             int i = 0;
             foreach (var item in array.EnumerateArray())
             {
-                values[i] = item.ValueKind == JsonValueKind.String ? item.GetString()! : throw Error($"{name}[{i}]", "must be a string.");
+                values[i] = item.ValueKind == JsonValueKind.String ? Text(item, $"{name}[{i}]") : throw Error($"{name}[{i}]", "must be a string.");
                 i++;
             }
 
@@ -390,10 +449,12 @@ internal static class ModelReader
         }
 
         /// <summary>A tensor field: its shape must be the one the architecture implies, and its data exactly that many finite floats.</summary>
-        public float[] Tensor(JsonElement parent, string name, int[] expectedShape, string at)
+        public float[] Tensor(JsonElement parent, string name, int[] expectedShape, string at) =>
+            Tensor(Get(parent, name, at), expectedShape, Join(at, name));
+
+        /// <summary>A tensor given as the element itself (e.g. an array item), whose path is <paramref name="field"/>.</summary>
+        public float[] Tensor(JsonElement tensor, int[] expectedShape, string field)
         {
-            string field = Join(at, name);
-            var tensor = Get(parent, name, at);
             if (tensor.ValueKind != JsonValueKind.Object)
             {
                 throw Error(field, "must be an object with shape, dtype and data.");
@@ -403,9 +464,9 @@ internal static class ModelReader
             int d = 0;
             foreach (var dimension in shape.EnumerateArray())
             {
-                if (!dimension.TryGetInt32(out int size) || size != expectedShape[d])
+                if (dimension.ValueKind != JsonValueKind.Number || !dimension.TryGetInt32(out int size) || size != expectedShape[d])
                 {
-                    string found = string.Join(", ", shape.EnumerateArray().Select(e => e.GetRawText()));
+                    string found = string.Join(", ", shape.EnumerateArray().Select(e => Shorten(Raw(e))));
                     throw Error($"{field}.shape", $"is [{found}], but the architecture needs [{string.Join(", ", expectedShape)}].");
                 }
 
@@ -420,7 +481,7 @@ internal static class ModelReader
             var data = Get(tensor, "data", field);
             long count = expectedShape.Aggregate(1L, (a, b) => a * b);
             // Check the encoded length before decoding, so a hostile file cannot make us allocate more than it justifies.
-            string? base64 = data.ValueKind == JsonValueKind.String ? data.GetString() : null;
+            string? base64 = data.ValueKind == JsonValueKind.String ? Text(data, $"{field}.data") : null;
             if (base64 is null || base64.Length != (count * sizeof(float) + 2) / 3 * 4 || !data.TryGetBytesFromBase64(out byte[]? bytes) || bytes.Length != count * sizeof(float))
             {
                 throw Error($"{field}.data", $"must be base64 of exactly {count * sizeof(float):N0} bytes ({count:N0} little-endian float32 values).");
@@ -432,7 +493,7 @@ internal static class ModelReader
                 values[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(i * sizeof(float)));
                 if (!float.IsFinite(values[i]))
                 {
-                    throw Error($"{field}.data", $"value {i} is {values[i]}; every weight must be finite.");
+                    throw Error($"{field}.data", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"value {i} is {values[i]}; every weight must be finite."));
                 }
             }
 
@@ -440,6 +501,19 @@ internal static class ModelReader
         }
 
         private static string Join(string? at, string name) => at is null ? name : $"{at}.{name}";
+
+        /// <summary>The element's JSON text, or a placeholder when it is not valid UTF-8.</summary>
+        private static string Raw(JsonElement element)
+        {
+            try
+            {
+                return element.GetRawText();
+            }
+            catch (InvalidOperationException)
+            {
+                return "(invalid text)";
+            }
+        }
 
         /// <summary>Raw JSON on one line and at most 40 characters, for messages.</summary>
         private static string Shorten(string raw)

@@ -104,10 +104,18 @@ internal static class ModelWriter
         json.WriteEndArray();
     }
 
-    /// <summary>A tensor as its shape and the base64 of its little-endian float32 values.</summary>
-    private static void WriteTensor(Utf8JsonWriter json, string name, int[] shape, ReadOnlySpan<float> values)
+    /// <summary>A tensor as its shape and the base64 of its little-endian float32 values (an array item when <paramref name="name"/> is null).</summary>
+    internal static void WriteTensor(Utf8JsonWriter json, string? name, int[] shape, ReadOnlySpan<float> values)
     {
-        json.WriteStartObject(name);
+        if (name is null)
+        {
+            json.WriteStartObject();
+        }
+        else
+        {
+            json.WriteStartObject(name);
+        }
+
         json.WriteStartArray("shape");
         foreach (int dimension in shape)
         {

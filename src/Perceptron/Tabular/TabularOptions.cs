@@ -42,6 +42,22 @@ public sealed record TabularOptions
     /// <summary>Fixes initialisation, the validation split, shuffling and dropout.</summary>
     public int Seed { get; init; } = 42;
 
+    /// <summary>Rescale the gradients so their global L2 norm is at most this; null for no clipping.</summary>
+    public double? ClipNorm { get; init; }
+
+    /// <summary>Clamp every gradient element to [−value, value]; null for no clipping.</summary>
+    public double? ClipValue { get; init; }
+
+    /// <summary>Save a <see cref="Serialization.TrainingCheckpoint"/> into this folder every <see cref="CheckpointEvery"/> epochs; null for none.</summary>
+    public string? CheckpointDirectory { get; init; }
+
+    /// <summary>Epochs between checkpoints, ≥ 1 (the last epoch is always saved).</summary>
+    public int CheckpointEvery { get; init; } = 1;
+
+    /// <summary>A checkpoint folder to continue from: the same data and options must be given as for the interrupted run,
+    /// and training continues at the checkpoint's epoch with bit-identical results; null to start afresh.</summary>
+    public string? ResumeFrom { get; init; }
+
     /// <summary>Extra callbacks (e.g. a progress display).</summary>
     public IReadOnlyList<Callback> Callbacks { get; init; } = [];
 

@@ -65,16 +65,48 @@ public static class TabularTrainer
 
         var model = BuildModel(train, options);
         var (x, y) = Prepare(fitRows, scaler, targetScaler);
+        ModelFile Describe(Sequential<float> network, IEnumerable<KeyValuePair<string, string>> facts) => new(network)
+        {
+            Task = train.Task,
+            FeatureNames = train.FeatureNames,
+            TargetName = train.TargetName,
+            ClassNames = train.ClassNames ?? [],
+            Scaler = scaler,
+            TargetScaler = targetScaler,
+            Training = new Dictionary<string, string>(facts)
+            {
+                ["data"] = train.Source,
+                ["rows"] = fitRows.Rows.ToString(CultureInfo.InvariantCulture),
+                ["validation_rows"] = (validationRows?.Rows ?? 0).ToString(CultureInfo.InvariantCulture),
+                ["batch_size"] = options.BatchSize.ToString(CultureInfo.InvariantCulture),
+                ["tool"] = $"Perceptron {typeof(TabularTrainer).Assembly.GetName().Version}",
+            },
+        };
+
+        // Resume: the split and scaler above came from the same seed and data; the checkpoint must agree, then it supplies weights and optimizer state.
+        TrainingCheckpoint? resumed = options.ResumeFrom is string from ? TrainingCheckpoint.Load(from) : null;
+        if (resumed is not null)
+        {
+            CheckResumable(resumed, Describe(model, []), options);
+            resumed.Restore(model);
+        }
+
         var callbacks = new List<Callback>(options.Callbacks);
         if (options.EarlyStoppingPatience is int patience)
         {
             callbacks.Add(new EarlyStopping(patience));
         }
 
+        if (options.CheckpointDirectory is string directory)
+        {
+            callbacks.Add(new Checkpoint(directory, options.CheckpointEvery) { Describe = network => Describe(network, []), InitialHistory = resumed?.History });
+        }
+
         var clock = Stopwatch.StartNew();
         var trainingOptions = new TrainingOptions
         {
             Epochs = options.Epochs, BatchSize = options.BatchSize, Callbacks = callbacks, CancellationToken = options.CancellationToken,
+            ClipNorm = options.ClipNorm, ClipValue = options.ClipValue, InitialEpoch = resumed?.Epoch ?? 0,
         };
         History history;
         if (validationRows is not null)
@@ -88,28 +120,15 @@ public static class TabularTrainer
         }
 
         clock.Stop();
-        var file = new ModelFile(model)
+        history = resumed is null ? history : resumed.History.Then(history);
+        var file = Describe(model, new Dictionary<string, string>
         {
-            Task = train.Task,
-            FeatureNames = train.FeatureNames,
-            TargetName = train.TargetName,
-            ClassNames = train.ClassNames ?? [],
-            Scaler = scaler,
-            TargetScaler = targetScaler,
-            Training = new Dictionary<string, string>
-            {
-                ["data"] = train.Source,
-                ["rows"] = fitRows.Rows.ToString(CultureInfo.InvariantCulture),
-                ["validation_rows"] = (validationRows?.Rows ?? 0).ToString(CultureInfo.InvariantCulture),
-                ["epochs"] = history.Epochs.ToString(CultureInfo.InvariantCulture),
-                ["batch_size"] = options.BatchSize.ToString(CultureInfo.InvariantCulture),
-                ["seconds"] = clock.Elapsed.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture),
-                ["final_loss"] = history.Epochs > 0 ? history["loss"][^1].ToString("G6", CultureInfo.InvariantCulture) : "",
-                ["stop_reason"] = history.StopReason ?? "",
-                ["created_utc"] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture),
-                ["tool"] = $"Perceptron {typeof(TabularTrainer).Assembly.GetName().Version}",
-            },
-        };
+            ["epochs"] = history.Epochs.ToString(CultureInfo.InvariantCulture),
+            ["seconds"] = clock.Elapsed.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture),
+            ["final_loss"] = history.Epochs > 0 ? history["loss"][^1].ToString("G6", CultureInfo.InvariantCulture) : "",
+            ["stop_reason"] = history.StopReason ?? "",
+            ["created_utc"] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+        });
         return new TabularTrainingResult(file, history, fitRows, validationRows);
     }
 
@@ -147,6 +166,47 @@ public static class TabularTrainer
             : targetScaler!.Transform(new Matrix<float>(data.Rows, 1, data.Targets!));
         return (x, y);
     }
+
+    /// <summary>Checks that a checkpoint belongs to this run: same names, rows, batch size and fitted scalers (which follow from the data and seed).</summary>
+    private static void CheckResumable(TrainingCheckpoint checkpoint, ModelFile now, TabularOptions options)
+    {
+        if (checkpoint.Epoch > options.Epochs)
+        {
+            throw new ArgumentException($"The checkpoint in '{options.ResumeFrom}' has completed {checkpoint.Epoch} epochs, more than the {options.Epochs} asked for; ask for at least {checkpoint.Epoch}.", nameof(options));
+        }
+
+        ModelFile saved = checkpoint.Model;
+        (string What, string Saved, string Now)[] facts =
+        [
+            ("task", $"{saved.Task}", $"{now.Task}"),
+            ("features", string.Join(", ", saved.FeatureNames), string.Join(", ", now.FeatureNames)),
+            ("target", $"{saved.TargetName}", $"{now.TargetName}"),
+            ("classes", string.Join(", ", saved.ClassNames), string.Join(", ", now.ClassNames)),
+            .. ((string[])["rows", "validation_rows", "batch_size"]).Select(key => (key.Replace('_', ' '), saved.Training.GetValueOrDefault(key, "?"), now.Training[key])),
+            ("feature scaling", ScalerText(saved.Scaler), ScalerText(now.Scaler)),
+            ("target scaling", ScalerText(saved.TargetScaler), ScalerText(now.TargetScaler)),
+        ];
+        foreach (var (what, before, after) in facts)
+        {
+            if (before != after)
+            {
+                throw new ArgumentException(
+                    $"Cannot resume from '{options.ResumeFrom}': its {what} ({Shorten(before)}) differs from this run's ({Shorten(after)}); resume with the same data, seed and options as the interrupted run.",
+                    nameof(options));
+            }
+        }
+
+        static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
+    }
+
+    /// <summary>A scaler's kind and exact values as text, for comparison.</summary>
+    private static string ScalerText(IFeatureScaler? scaler) => scaler switch
+    {
+        StandardScaler s => string.Create(CultureInfo.InvariantCulture, $"standard {string.Join(' ', s.Means)} / {string.Join(' ', s.StandardDeviations)}"),
+        MinMaxScaler m => string.Create(CultureInfo.InvariantCulture, $"minmax {string.Join(' ', m.Minimums)} / {string.Join(' ', m.Maximums)}"),
+        null => "none",
+        _ => scaler.GetType().Name,
+    };
 
     /// <summary>Stratify when every class has enough rows to appear on both sides.</summary>
     private static bool CanStratify(TabularDataset data, double fraction) =>

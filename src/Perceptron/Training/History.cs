@@ -40,4 +40,19 @@ public sealed class History
 
         Epochs++;
     }
+
+    /// <summary>This history's epochs followed by <paramref name="later"/>'s, with the later run's outcome: a resumed run as one.</summary>
+    internal History Then(History later)
+    {
+        var joined = new History { StopReason = later.StopReason, Diverged = later.Diverged };
+        foreach (var part in (History[])[this, later])
+        {
+            for (int epoch = 0; epoch < part.Epochs; epoch++)
+            {
+                joined.Add(part._values.Where(s => epoch < s.Value.Count).ToDictionary(s => s.Key, s => s.Value[epoch]));
+            }
+        }
+
+        return joined;
+    }
 }

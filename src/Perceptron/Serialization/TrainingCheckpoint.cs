@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Perceptron.Layers;
+using Perceptron.Training;
+
+namespace Perceptron.Serialization;
+
+/// <summary>
+/// A training run saved at an epoch boundary, so it can be resumed with bit-identical results: the model file, the
+/// optimizer's state, the number of epochs completed and the history so far (docs/reliability.md).
+/// </summary>
+/// <remarks>
+/// <para>A checkpoint is a folder holding <c>model-epoch-N.json</c> (an ordinary model file) and
+/// <c>training-state.json</c>, which names that model file with its SHA-256 and holds the optimizer's step count and
+/// state buffers (base64 float32) and the history. Each file is written atomically, the state file last, and older
+/// model files are removed only after it: a crash while saving leaves the previous checkpoint whole.</para>
+/// <para>Shuffling and dropout depend only on the seed and the epoch, so weights, optimizer state and epoch are all
+/// that resuming needs; the caller supplies the same data, batch size and options.</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// var checkpoint = TrainingCheckpoint.Load("run1");          // validated
+/// checkpoint.Restore(model);                                // same architecture and optimizer, compiled
+/// model.Fit(x, y, options with { InitialEpoch = checkpoint.Epoch });
+/// </code>
+/// </example>
+public sealed class TrainingCheckpoint
+{
+    /// <summary>The state file's format name, its first field.</summary>
+    public const string FormatName = "perceptron-checkpoint";
+
+    /// <summary>The state file's format version written by <see cref="Save"/>.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>The state file's name inside the checkpoint folder.</summary>
+    public const string StateFileName = "training-state.json";
+
+    internal TrainingCheckpoint(ModelFile model, int epoch, History history, OptimizerSnapshot optimizer)
+    {
+        (Model, Epoch, History, Optimizer) = (model, epoch, history, optimizer);
+    }
+
+    /// <summary>The model (weights, preprocessing, names) as of the checkpoint.</summary>
+    public ModelFile Model { get; }
+
+    /// <summary>Epochs completed; pass it as <see cref="TrainingOptions.InitialEpoch"/> to continue.</summary>
+    public int Epoch { get; }
+
+    /// <summary>The per-epoch logs of the epochs completed.</summary>
+    public History History { get; }
+
+    /// <summary>The optimizer's step count, learning rates and state buffers.</summary>
+    internal OptimizerSnapshot Optimizer { get; }
+
+    /// <summary>Whether <paramref name="directory"/> holds a checkpoint (its state file exists).</summary>
+    /// <param name="directory">A checkpoint folder.</param>
+    /// <returns>True when the state file exists.</returns>
+    public static bool Exists(string directory) => File.Exists(Path.Combine(directory, StateFileName));
+
+    /// <summary>Saves a checkpoint into <paramref name="directory"/> (created if needed), replacing the one there.</summary>
+    /// <param name="directory">The checkpoint folder.</param>
+    /// <param name="model">The model file to save; its network must be compiled.</param>
+    /// <param name="epoch">Epochs completed.</param>
+    /// <param name="history">The logs of those epochs.</param>
+    /// <exception cref="IOException">The folder cannot be created or written.</exception>
+    public static void Save(string directory, ModelFile model, int epoch, History history)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentOutOfRangeException.ThrowIfNegative(epoch);
+        var optimizer = model.Model.Optimizer ?? throw new InvalidOperationException("The model is not compiled; a checkpoint needs its optimizer.");
+        Directory.CreateDirectory(directory);
+
+        // 1. the model file, under a name of its own, so the checkpoint it replaces stays whole until step 3
+        string modelName = string.Create(CultureInfo.InvariantCulture, $"model-epoch-{epoch}.json");
+        string modelPath = Path.Combine(directory, modelName);
+        model.Save(modelPath);
+        string hash = Sha256(modelPath);
+
+        // 2. the state, which names the model file: writing it switches the checkpoint over in one rename
+        AtomicFile.Write(Path.Combine(directory, StateFileName), stream =>
+        {
+            using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+            json.WriteStartObject();
+            json.WriteString("format", FormatName);
+            json.WriteNumber("version", FormatVersion);
+            json.WriteString("model", modelName);
+            json.WriteString("model_sha256", hash);
+            json.WriteNumber("epoch", epoch);
+            json.WriteStartObject("optimizer");
+            json.WriteString("name", optimizer.Name);
+            json.WriteNumber("initial_learning_rate", optimizer.InitialLearningRate);
+            json.WriteNumber("learning_rate", optimizer.LearningRate);
+            json.WriteNumber("iterations", optimizer.Iterations);
+            json.WriteStartArray("state");
+            foreach (Array? buffer in optimizer.State)
+            {
+                if (buffer is float[] values)
+                {
+                    ModelWriter.WriteTensor(json, null, [values.Length], values);
+                }
+                else
+                {
+                    json.WriteNullValue(); // a buffer the optimizer never used
+                }
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteStartObject("history");
+            foreach (var (key, series) in history.Values)
+            {
+                json.WriteStartArray(key);
+                foreach (double value in series)
+                {
+                    // JSON has no NaN or ∞: they are written as null.
+                    if (double.IsFinite(value))
+                    {
+                        json.WriteNumberValue(value);
+                    }
+                    else
+                    {
+                        json.WriteNullValue();
+                    }
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        });
+
+        // 3. only now is the previous checkpoint's model file unreferenced
+        foreach (string old in Directory.EnumerateFiles(directory, "model-epoch-*.json"))
+        {
+            if (Path.GetFileName(old) != modelName)
+            {
+                File.Delete(old);
+            }
+        }
+    }
+
+    /// <summary>Reads and validates a checkpoint folder.</summary>
+    /// <param name="directory">The checkpoint folder.</param>
+    /// <returns>The checkpoint.</returns>
+    /// <exception cref="ModelFormatException">A defect in the state file or the model file, naming the file and the field.</exception>
+    /// <exception cref="IOException">The folder or a file cannot be read.</exception>
+    public static TrainingCheckpoint Load(string directory) => CheckpointReader.Read(directory);
+
+    /// <summary>
+    /// Puts the checkpoint's weights and optimizer state into <paramref name="model"/>, which must be built and compiled
+    /// with the same layers and optimizer settings; then train it with <see cref="TrainingOptions.InitialEpoch"/> = <see cref="Epoch"/>.
+    /// </summary>
+    /// <param name="model">The model to restore into.</param>
+    /// <exception cref="ArgumentException">The model's layers or optimizer differ from the checkpoint's.</exception>
+    public void Restore(Sequential<float> model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var saved = Model.Model;
+        if (!model.IsBuilt || model.Optimizer is null)
+        {
+            throw new InvalidOperationException("Build and compile the model before restoring a checkpoint into it.");
+        }
+
+        string expected = Describe(saved), found = Describe(model);
+        if (expected != found)
+        {
+            throw new ArgumentException($"The checkpoint holds {expected} but the model is {found}; resume with the same architecture.", nameof(model));
+        }
+
+        if (model.Optimizer.Name != Optimizer.Name || model.Optimizer.InitialLearningRate != Optimizer.InitialLearningRate
+            || !SameSettings(model.Optimizer.Settings, saved.Optimizer!.Settings))
+        {
+            throw new ArgumentException(
+                $"The checkpoint was trained with {saved.Optimizer} (initial learning rate {Optimizer.InitialLearningRate.ToString(CultureInfo.InvariantCulture)}) but the model has {model.Optimizer}; resume with the same optimizer settings.",
+                nameof(model));
+        }
+
+        saved.Parameters.CopyTo(model.Parameters);
+        model.Optimizer.Iterations = Optimizer.Iterations;
+        model.Optimizer.State = [.. Optimizer.State.Select(buffer => (Array)buffer?.Clone()!)];
+        model.Optimizer.LearningRate = Optimizer.LearningRate;
+    }
+
+    /// <summary>The architecture in one line, for comparison: each layer's shape, activation, bias and L2.</summary>
+    private static string Describe(Sequential<float> model) => string.Join(" → ", model.Layers.Select(layer => layer switch
+    {
+        Dense<float> dense => string.Create(CultureInfo.InvariantCulture, $"{dense}{(dense.UseBias ? "" : " no bias")}{(dense.L2 > 0 ? $" l2={dense.L2}" : "")}"),
+        _ => layer.ToString(),
+    }));
+
+    /// <summary>Same settings apart from the learning rate, which a schedule may have changed.</summary>
+    private static bool SameSettings(IReadOnlyDictionary<string, double> a, IReadOnlyDictionary<string, double> b) =>
+        a.Count == b.Count && a.All(s => s.Key == "learning_rate" || (b.TryGetValue(s.Key, out double other) && other == s.Value));
+
+    internal static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}
+
+/// <summary>An optimizer's state as saved: step count, learning rates, state buffers (float32, one per kind, or null).</summary>
+internal sealed record OptimizerSnapshot(string Name, double InitialLearningRate, double LearningRate, long Iterations, float[]?[] State);

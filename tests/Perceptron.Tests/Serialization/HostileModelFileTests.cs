@@ -1,0 +1,163 @@
+using Perceptron.Serialization;
+using static Perceptron.Tests.Data.DataTestFiles;
+
+namespace Perceptron.Tests.Serialization;
+
+/// <summary>Replays the committed corpus of nasty model files (Corpus/, made by make_corpus.py): each either loads or
+/// fails with a one-line <see cref="ModelFormatException"/> that names the file and the field.</summary>
+public class HostileModelFileTests
+{
+    /// <summary>Every corpus file and the start of its message after the file name; <see langword="null"/> means it must load.</summary>
+    private static readonly Dictionary<string, string?> Expectations = new()
+    {
+        ["ok-full.json"] = null,
+        ["ok-minimal-bare-network.json"] = null,
+        ["ok-compact-crlf-reordered.json"] = null,
+        ["ok-utf8-bom.json"] = null,
+        ["ok-escaped-unicode-names.json"] = null,
+        ["ok-no-bias.json"] = null,
+        ["ok-extreme-finite-weights.json"] = null,
+        ["ok-minmax.json"] = null,
+        ["ok-null-preprocessing-no-training.json"] = null,
+        ["ok-regression.json"] = null,
+        ["ok-sgd-one-sigmoid-two-classes.json"] = null,
+        ["bad-empty.json"] = "is not valid JSON",
+        ["bad-truncated.json"] = "is not valid JSON",
+        ["bad-truncated-in-base64.json"] = "is not valid JSON",
+        ["bad-binary-junk.json"] = "is not valid JSON",
+        ["bad-utf16.json"] = "is not valid JSON",
+        ["bad-trailing-junk.json"] = "is not valid JSON",
+        ["bad-not-an-object.json"] = "must hold a JSON object",
+        ["bad-deep-nesting.json"] = "is not valid JSON",
+        ["bad-duplicate-field.json"] = "is not valid JSON",
+        ["bad-wrong-format.json"] = "field 'format': is 'keras-model', expected 'perceptron-model'",
+        ["bad-format-missing.json"] = "field 'format': is missing",
+        ["bad-newer-version.json"] = "field 'version': is 2, but this Perceptron reads version 1. HINT:",
+        ["bad-version-zero.json"] = "field 'version': must be a whole number",
+        ["bad-version-string.json"] = "field 'version': must be a whole number",
+        ["bad-unknown-field.json"] = "field 'comment': is not part of format version 1",
+        ["bad-newline-in-format.json"] = "field 'format': is 'perceptron\\u000amodel'",
+        ["bad-lone-surrogate.json"] = "field 'target': is not valid text",
+        ["bad-invalid-utf8-feature.json"] = "field 'features[0]': is not valid text",
+        ["bad-invalid-utf8-field-name.json"] = "has a field name that is not valid text",
+        ["bad-string-too-long.json"] = "field 'target': is longer than 10,000 characters",
+        ["bad-huge-inputs.json"] = "field 'inputs': must be a whole number in [1, 1000000]",
+        ["bad-inputs-negative.json"] = "field 'inputs': must be a whole number",
+        ["bad-inputs-fractional.json"] = "field 'inputs': must be a whole number",
+        ["bad-inputs-1e309.json"] = "field 'inputs': must be a whole number",
+        ["bad-huge-units.json"] = "field 'layers[0].units': must be a whole number in [1, 1000000]",
+        ["bad-huge-parameter-count.json"] = "field 'layers[0].units': brings the model to more than 200,000,000 parameters",
+        ["bad-too-many-layers.json"] = "field 'layers': must be an array of 1 to 1,000 entries",
+        ["bad-no-layers.json"] = "field 'layers': must be an array of 1 to 1,000 entries",
+        ["bad-layers-null.json"] = "field 'layers': must be an array",
+        ["bad-kernel-shape.json"] = "field 'layers[2].kernel.shape': is [4, 2], but the architecture needs [3, 2]",
+        ["bad-kernel-shape-rank.json"] = "field 'layers[0].kernel.shape': must be an array of 2 to 2 entries",
+        ["bad-kernel-shape-huge.json"] = "field 'layers[0].kernel.shape': is [2147483647, 2147483647], but the architecture needs [2, 3]",
+        ["bad-kernel-missing.json"] = "field 'layers[0].kernel': is missing",
+        ["bad-base64-too-short.json"] = "field 'layers[0].kernel.data': must be base64 of exactly 24 bytes",
+        ["bad-base64-too-long.json"] = "field 'layers[0].kernel.data': must be base64 of exactly 24 bytes",
+        ["bad-base64-invalid-characters.json"] = "field 'layers[0].kernel.data': must be base64 of exactly 24 bytes",
+        ["bad-base64-not-a-string.json"] = "field 'layers[0].kernel.data': must be base64 of exactly 24 bytes",
+        ["bad-dtype.json"] = "field 'layers[0].kernel.dtype': must be 'float32-le'",
+        ["bad-nan-weight.json"] = "field 'layers[0].kernel.data': value 1 is NaN; every weight must be finite",
+        ["bad-infinite-bias.json"] = "field 'layers[2].bias.data': value 1 is Infinity; every weight must be finite",
+        ["bad-bias-without-use-bias.json"] = "field 'layers[0].bias': is present but use_bias is false",
+        ["bad-unknown-layer-kind.json"] = "field 'layers[1].kind': is 'conv2d', expected 'dense' or 'dropout'",
+        ["bad-unknown-activation.json"] = "field 'layers[0].activation': ",
+        ["bad-unknown-initializer.json"] = "field 'layers[0].initializer': Unknown initializer 'orthogonal'",
+        ["bad-dropout-rate-one.json"] = "field 'layers[1].rate': must be a finite number in [0, 0.999999]",
+        ["bad-negative-l2.json"] = "field 'layers[0].l2': must be a finite number in [0, 1000000]",
+        ["bad-units-as-string.json"] = "field 'layers[0].units': must be a whole number",
+        ["bad-unknown-loss.json"] = "field 'loss': ",
+        ["bad-loss-does-not-fit-activation.json"] = "field 'loss': Loss 'binary_crossentropy' needs the last layer",
+        ["bad-unknown-optimizer.json"] = "field 'optimizer': Unknown optimizer 'adagrad'",
+        ["bad-unknown-optimizer-setting.json"] = "field 'optimizer': Optimizer 'adam' has no setting 'warmup'",
+        ["bad-negative-learning-rate.json"] = "field 'optimizer': ",
+        ["bad-optimizer-not-object.json"] = "field 'optimizer': must be an object",
+        ["bad-unknown-task.json"] = "field 'task': is 'clustering', expected 'classification' or 'regression'",
+        ["bad-feature-count.json"] = "field 'features': names 3 features but the model has 2 inputs",
+        ["bad-feature-not-string.json"] = "field 'features[1]': must be a string",
+        ["bad-class-count.json"] = "field 'classes': names 3 classes but the last layer has 2 outputs",
+        ["bad-scaler-zero-std.json"] = "field 'preprocessing': ",
+        ["bad-scaler-wrong-length.json"] = "field 'preprocessing.mean': must be an array of 2 to 2 entries",
+        ["bad-scaler-unknown-kind.json"] = "field 'preprocessing.kind': is 'robust', expected 'standard' or 'minmax'",
+        ["bad-target-scaler-on-classifier.json"] = "field 'target_preprocessing': must be a 'standard' scaler of one column",
+        ["bad-training-not-strings.json"] = "field 'training.epochs': must be a string",
+    };
+
+    public static TheoryData<string> CorpusFiles => [.. Expectations.Keys];
+
+    [Theory]
+    [MemberData(nameof(CorpusFiles))]
+    public void CorpusFile_LoadsOrFailsNamingTheField(string name)
+    {
+        string path = Path.Combine(ModelFiles.CorpusFolder, name);
+        string? expected = Expectations[name];
+        ModelFormatException? error = null;
+
+        Bounded(() =>
+        {
+            try
+            {
+                ModelFile file = ModelFile.Load(path);
+                Assert.All(file.Model.Parameters.ToArray(), w => Assert.True(float.IsFinite(w)));
+            }
+            catch (ModelFormatException e)
+            {
+                error = e;
+            }
+        }, TimeSpan.FromSeconds(10));
+
+        if (expected is null)
+        {
+            Assert.Null(error);
+            return;
+        }
+
+        Assert.NotNull(error);
+        Assert.Equal(path, error.FilePath);
+        Assert.StartsWith($"{name}: {expected}", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.DoesNotContain('\r', error.Message);
+    }
+
+    [Fact]
+    public void Corpus_EveryFileHasAnExpectation()
+    {
+        string[] files = [.. Directory.GetFiles(ModelFiles.CorpusFolder).Select(Path.GetFileName).Where(n => n != "make_corpus.py").Order(StringComparer.Ordinal)!];
+
+        Assert.Equal(Expectations.Keys.Order(StringComparer.Ordinal), files);
+    }
+
+    [Fact]
+    public void OkFullFile_LoadsEveryField()
+    {
+        ModelFile file = ModelFile.Load(Path.Combine(ModelFiles.CorpusFolder, "ok-full.json"));
+
+        Assert.Equal(["a", "b"], file.FeatureNames);
+        Assert.Equal(["x", "y"], file.ClassNames);
+        Assert.Equal(3, file.Model.Layers.Count);
+        Assert.Equal(2 * 3 + 3 + 3 * 2 + 2, file.Model.ParameterCount);
+        Assert.Equal("adam", file.Model.Optimizer!.Name);
+    }
+
+    [Fact]
+    public void Load_FileLargerThanTheLimit_IsRejectedBeforeReading()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"perceptron-huge-{Guid.NewGuid():N}.json");
+        try
+        {
+            using (var stream = File.Create(path))
+            {
+                stream.SetLength(ModelReader.MaxFileBytes + 1); // sparse: no disk space used
+            }
+
+            var e = Assert.Throws<ModelFormatException>(() => ModelFile.Load(path));
+            Assert.Contains("more than the 1,073,741,824 a model file may have", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
