@@ -98,6 +98,21 @@ internal sealed class Comparison
         Export<int>(name, orders);
     }
 
+    /// <summary>
+    /// Repeats <paramref name="action"/> for at least <paramref name="seconds"/>: long enough for the tiered JIT to
+    /// recompile the hot methods at tier 1 (call counting starts ~100 ms after the last tier-0 compile, and the
+    /// background compiler is slow on a busy machine). A few epochs of a tiny net are over long before that.
+    /// </summary>
+    public static void WarmUp(Action action, double seconds = 1.0)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        do
+        {
+            action();
+        }
+        while (clock.Elapsed.TotalSeconds < seconds);
+    }
+
     public static double Median(IEnumerable<double> values)
     {
         double[] sorted = [.. values.Order()];

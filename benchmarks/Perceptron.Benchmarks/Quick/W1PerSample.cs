@@ -44,7 +44,7 @@ internal static class W1PerSample
         options.Export<double>("w1-y.f64", y.SelectMany(r => r).ToArray());
 
         // Classic: warm the JIT up on a throw-away network, then time every epoch of the real one.
-        new MultilayerPerceptron(2, [5], 1, useBiases: false, seed: Seed).Train(x, y, 3, 0.1);
+        Comparison.WarmUp(() => new MultilayerPerceptron(2, [5], 1, useBiases: false, seed: Seed).Train(x, y, 3, 0.1));
         var classic = new MultilayerPerceptron(2, [5], 1, useBiases: false, seed: Seed);
         double[] w0 = [.. classic.Weights[0].Cast<double>()], w1 = [.. classic.Weights[1].Cast<double>()];
         options.Export<double>("w1-w0.f64", w0);
@@ -57,7 +57,7 @@ internal static class W1PerSample
         // Engine at batch 1, same initial weights; lr 0.05 for the original's 0.1 (see remarks).
         var xm = Matrix<double>.FromRows(x);
         var ym = Matrix<double>.FromRows(y);
-        TrainEngine(xm, ym, w0, w1, 3, new EpochTimer());
+        Comparison.WarmUp(() => TrainEngine(xm, ym, w0, w1, 3, new EpochTimer()));
         var timer = new EpochTimer();
         double loss = TrainEngine(xm, ym, w0, w1, epochs, timer);
         options.Record("W1-per-sample", "perceptron", options.Threads, timer.SteadyMedian / Samples, "per-sample", loss, "train_mse",

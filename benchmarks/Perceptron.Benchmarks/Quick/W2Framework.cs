@@ -45,7 +45,7 @@ internal static class W2Framework
         options.Export<float>("w2-ytest.f32", yTest.Data);
         options.ExportShuffleOrders("w2-order.i32", Seed, epochs, xTrain.Rows);
 
-        Train(xTrain, yTrain, 5, new EpochTimer(), null); // JIT warm-up
+        Comparison.WarmUp(() => Train(xTrain, yTrain, 10, new EpochTimer(), null));
         var timer = new EpochTimer();
         var model = Train(xTrain, yTrain, epochs, timer, options);
         double testMse = model.Evaluate(xTest, yTest)["loss"];

@@ -31,6 +31,12 @@ internal static class W3Mnist
         var (xTrain, yTrain, xTest, testLabels) = Load(options.DataDirectory);
         Export(options, NewModel(new Sgd(0.1)));
         options.ExportShuffleOrders("w3-order.i32", Seed, epochs, TrainRows);
+        Matrix<float> xWarm = xTrain.SelectRows([.. Enumerable.Range(0, 1024)]), yWarm = yTrain.SelectRows([.. Enumerable.Range(0, 1024)]);
+        Comparison.WarmUp(() =>
+        {
+            NewModel(new Sgd(0.1)).Fit(xWarm, yWarm, new TrainingOptions { Epochs = 1, BatchSize = 64 });
+            NewModel(new Adam(1e-3)).Fit(xWarm, yWarm, new TrainingOptions { Epochs = 1, BatchSize = 64 });
+        });
         foreach (var (name, optimizer) in new (string, Func<Optimizer>)[] { ("W3-mnist-sgd", () => new Sgd(0.1)), ("W3-mnist-adam", () => new Adam(1e-3)) })
         {
             var model = NewModel(optimizer());
