@@ -52,7 +52,8 @@ def main(records_path, out_path):
         ok = "" if target is None else ("yes" if ratio <= target else "NO")
         if ok == "NO":
             misses.append(f"{workload} {ours_name}/{peer_name}")
-        metric = f"{ours['metric_name']} {ours['metric']:.4g} / {peer['metric']:.4g}"
+        metric = (f"{ours['metric_name']} {ours['metric']:.4g} / {peer['metric']:.4g}" if ours["metric_name"] == peer["metric_name"]
+                  else f"{ours['metric_name']} {ours['metric']:.4g} / {peer['metric_name']} {peer['metric']:.4g}")
         target_text = "" if target is None else f"{target:g}"
         print(f"{workload:<16} {ours_name:<14} {peer_name:<10} {ours['unit']:<10} {ours['seconds']:>10.4g} {peer['seconds']:>10.4g} "
               f"{ratio:>7.3f} {target_text:>7}  {ok:<4} {metric}")
