@@ -28,7 +28,7 @@ internal static unsafe partial class Gemm
     private const int NcElements = 1024;
 
     /// <summary>Below this many flops (2·m·n·k) a product runs on the calling thread: waking a worker costs more than
-    /// it saves. At 1 MFLOP two threads already win when the worker is awake (64×64·64×128: 7.7 µs on one thread,
+    /// it saves. At 1 MFLOP two threads already win when the worker is awake (64×128·128×64: 7.7 µs on one thread,
     /// 5.9 µs on two); below it a sleeping worker's wake-up (several µs) would dominate.</summary>
     internal const double ThreadingThresholdFlops = 1e6;
 
