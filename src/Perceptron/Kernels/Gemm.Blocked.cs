@@ -7,15 +7,16 @@ namespace Perceptron.Kernels;
 
 // The packed, cache-blocked GEMM (the GotoBLAS/BLIS design), identical in result to MultiplyReference up to
 // rounding: each element of C is, per kc block, one fused multiply-add chain over that block's p in order,
-// added to C's stored value (except in the first block when not accumulating). docs/engine.md explains the blocking; in short, for each part of C:
+// added to C's stored value (except in the first block when not accumulating). docs/engine.md explains the
+// blocking; in short, for each part of C:
 //
-//   for jc in columns, step nc          B block kc×nc is packed once and stays in L2 (~1 MiB)
+//   for jc in columns, step nc
 //     for pc in 0..k, step kc
-//       pack B[pc.., jc..] into nr-wide micro-panels
-//       for ir in rows, step mr          A micro-panel mr×kc is packed once and stays in L1 (14 KiB)
-//         pack A[ir.., pc..]
-//         for jr in 0..nc, step nr       the micro-kernel: an mr×nr tile of C in registers
-//           C[ir.., jc+jr..] (+)= Ã·B̃
+//       pack B[pc.., jc..] into nr-wide micro-panels   B block kc×nc stays in L2 (1 MiB); narrow B is read in place
+//       for ir in rows, step mr
+//         pack A[ir.., pc..]                           A micro-panel mr×kc stays in L1 (14 KiB)
+//         for jr in 0..nc, step nr
+//           C[ir.., jc+jr..] (+)= Ã·B̃                   the micro-kernel: an mr×nr tile of C in registers
 internal static unsafe partial class Gemm
 {
     // kc: the A micro-panel (mr×kc) must stay in L1 (32-48 KiB) while B micro-panels stream past it:
@@ -27,7 +28,7 @@ internal static unsafe partial class Gemm
     private const int NcElements = 1024;
 
     /// <summary>Below this many flops (2·m·n·k) a product runs on the calling thread: waking a worker costs more than
-    /// it saves. At 1 MFLOP two threads already win when the worker is awake (64×64·64×128: 7.7 µs on one thread,
+    /// it saves. At 1 MFLOP two threads already win when the worker is awake (64×128·128×64: 7.7 µs on one thread,
     /// 5.9 µs on two); below it a sleeping worker's wake-up (several µs) would dominate.</summary>
     internal const double ThreadingThresholdFlops = 1e6;
 
@@ -159,7 +160,7 @@ internal static unsafe partial class Gemm
         int mr = TKernel.Mr, nr = TKernel.Nr;
         int m = job.M, n = job.N, k = job.K;
 
-        // This part's share of C, in whole tiles: rows [rowStart, rowEnd) × columns [columnStart, columnEnd).
+        // This part's share of C: rows [rowStart, rowEnd) × columns [columnStart, columnEnd).
         int rowStart = 0, rowEnd = m, columnStart = 0, columnEnd = n;
         if (job.SplitRows)
         {
