@@ -11,7 +11,7 @@ namespace Perceptron.Cli.Commands;
 internal sealed class TrainingDisplay(ProgressTask task, string metricName) : Callback
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private long _lastDraw = long.MinValue;
+    private long _lastDraw = -1_000; // milliseconds; far enough back that the first step draws
     private long _samplesBeforeEpoch;
     private int _epochSamples;
     private string _lastEpoch = "";
