@@ -116,7 +116,8 @@ public class TrainCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("validation", result.Output, StringComparison.Ordinal);
-        Assert.Contains("confusion matrix", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Confusion matrix (test)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("versicolor", result.Output, StringComparison.Ordinal);
         Assert.Contains("20 epochs in", result.Output, StringComparison.Ordinal);
     }
 

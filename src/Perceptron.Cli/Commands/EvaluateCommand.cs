@@ -53,7 +53,7 @@ internal static class EvaluateCommand
         console.Write(table);
         if (evaluation.ConfusionMatrix is { } confusion)
         {
-            TrainingReport.WriteConfusion(console, confusion, "evaluated rows");
+            TrainingReport.WriteConfusion(console, confusion, "evaluated rows", model.ClassNames);
         }
 
         return CliApp.Ok;

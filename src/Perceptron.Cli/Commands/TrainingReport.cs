@@ -33,7 +33,7 @@ internal sealed record TrainingReport(
         console.Write(table);
         if ((Test ?? Validation ?? Train).ConfusionMatrix is { } confusion)
         {
-            WriteConfusion(console, confusion, Test is not null ? "test" : Validation is not null ? "validation" : "train");
+            WriteConfusion(console, confusion, Test is not null ? "test" : Validation is not null ? "validation" : "train", Model.ClassNames);
         }
 
         if (History.StopReason is not null)
@@ -97,7 +97,7 @@ internal sealed record TrainingReport(
         return json;
     }
 
-    internal static void WriteConfusion(IAnsiConsole console, int[,] confusion, string split)
+    internal static void WriteConfusion(IAnsiConsole console, int[,] confusion, string split, IReadOnlyList<string> classNames)
     {
         int classes = confusion.GetLength(0);
         if (classes > 20)
@@ -105,15 +105,17 @@ internal sealed record TrainingReport(
             return; // too wide to read; the accuracy says enough
         }
 
-        var table = new Table().Title($"confusion matrix ({split}): rows are true classes, columns predicted").AddColumn("");
+        string Name(int c) => Markup.Escape(c < classNames.Count ? (classNames[c].Length > 12 ? classNames[c][..11] + "…" : classNames[c]) : c.ToString(CultureInfo.InvariantCulture));
+        console.MarkupLineInterpolated($"Confusion matrix ({split}): rows are the true classes, columns the predicted ones");
+        var table = new Table().AddColumn("");
         for (int c = 0; c < classes; c++)
         {
-            table.AddColumn(new TableColumn(c.ToString(CultureInfo.InvariantCulture)).RightAligned());
+            table.AddColumn(new TableColumn(Name(c)).RightAligned());
         }
 
         for (int r = 0; r < classes; r++)
         {
-            var cells = new List<string> { r.ToString(CultureInfo.InvariantCulture) };
+            var cells = new List<string> { Name(r) };
             for (int c = 0; c < classes; c++)
             {
                 cells.Add(r == c ? $"[green]{confusion[r, c]}[/]" : confusion[r, c] == 0 ? "[grey]0[/]" : $"[red]{confusion[r, c]}[/]");
