@@ -79,16 +79,8 @@ internal static unsafe partial class Gemm
         int kBlocks = (k + kcMax - 1) / kcMax;
         int kc0 = (k + kBlocks - 1) / kBlocks;
 
-        // Columns past the last whole vector: B's are copied into a zero-padded kc×lanes panel and C's into a
-        // private tile, so nothing past either is read or written (the blocked GEMM's edge tiles do the same).
+        // Columns past the last whole vector go through masked loads and stores, so nothing past B or C is touched.
         int lanes = TKernel.Lanes, vectors = n / lanes, tail = n - (vectors * lanes);
-        T* edgeB = null, edgeC = null;
-        if (tail > 0)
-        {
-            edgeB = (T*)PackBuffer((nint)((kc0 + RowStreamingGroup) * lanes * sizeof(T)));
-            edgeC = edgeB + (kc0 * lanes);
-        }
-
         for (int i = 0; i < m; i += RowStreamingGroup)
         {
             int rows = Math.Min(RowStreamingGroup, m - i);
@@ -101,17 +93,8 @@ internal static unsafe partial class Gemm
                 TKernel.Multiply(rows, kc, aBlock, rowStride, pStride, b + ((nint)pc * n), n, cRows, n, vectors, loadC);
                 if (tail > 0)
                 {
-                    PackB(b, n, k, transposeB: false, pc, kc, n - tail, tail, edgeB, lanes);
-                    for (int r = 0; r < rows && loadC; r++)
-                    {
-                        new Span<T>(cRows + ((nint)r * n) + n - tail, tail).CopyTo(new Span<T>(edgeC + (r * lanes), tail));
-                    }
-
-                    TKernel.Multiply(rows, kc, aBlock, rowStride, pStride, edgeB, lanes, edgeC, lanes, 1, loadC);
-                    for (int r = 0; r < rows; r++)
-                    {
-                        new Span<T>(edgeC + (r * lanes), tail).CopyTo(new Span<T>(cRows + ((nint)r * n) + n - tail, tail));
-                    }
+                    int last = vectors * lanes;
+                    TKernel.MultiplyTail(rows, kc, aBlock, rowStride, pStride, b + ((nint)pc * n) + last, n, cRows + last, n, tail, loadC);
                 }
             }
         }
@@ -139,4 +122,19 @@ internal unsafe interface IRowStreamingKernel<T>
     /// <param name="vectors">Whole vectors of columns to compute.</param>
     /// <param name="loadC">Add to C's values (true) or overwrite them (false).</param>
     static abstract void Multiply(int rows, int kc, T* a, nint rowStride, nint pStride, T* b, nint ldb, T* c, nint ldc, int vectors, bool loadC);
+
+    /// <summary>As <see cref="Multiply"/> for the last 1..<see cref="Lanes"/> − 1 columns, through masked loads and
+    /// stores: nothing past <paramref name="columns"/> is read or written.</summary>
+    /// <param name="rows">Rows of C, 1..4.</param>
+    /// <param name="kc">Length of the dot products, ≥ 1.</param>
+    /// <param name="a">op(A)[0, 0]; op(A)[i, p] is at <c>a[i·rowStride + p·pStride]</c>.</param>
+    /// <param name="rowStride">Distance between rows of op(A), in elements.</param>
+    /// <param name="pStride">Distance between columns of op(A), in elements.</param>
+    /// <param name="b">B[0, first column]; row p starts at <c>b + p·ldb</c>.</param>
+    /// <param name="ldb">Row stride of B, in elements.</param>
+    /// <param name="c">C[0, first column].</param>
+    /// <param name="ldc">Row stride of C, in elements.</param>
+    /// <param name="columns">Columns to compute, 1..<see cref="Lanes"/> − 1.</param>
+    /// <param name="loadC">Add to C's values (true) or overwrite them (false).</param>
+    static abstract void MultiplyTail(int rows, int kc, T* a, nint rowStride, nint pStride, T* b, nint ldb, T* c, nint ldc, int columns, bool loadC);
 }

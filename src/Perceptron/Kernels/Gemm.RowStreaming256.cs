@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Perceptron.Kernels;
 
@@ -163,6 +164,52 @@ internal readonly unsafe struct RowStreaming256<T> : IRowStreamingKernel<T>
         if (TRows.Count > 3 && TVectors.Count > 7) { c37.Store(c + (3 * ldc) + (7 * lanes)); }
     }
 
+    /// <inheritdoc/>
+    public static void MultiplyTail(int rows, int kc, T* a, nint rowStride, nint pStride, T* b, nint ldb, T* c, nint ldc, int columns, bool loadC)
+    {
+        switch (rows)
+        {
+            case 1: Tail<Rows1>(kc, a, rowStride, pStride, b, ldb, c, ldc, columns, loadC); break;
+            case 2: Tail<Rows2>(kc, a, rowStride, pStride, b, ldb, c, ldc, columns, loadC); break;
+            case 3: Tail<Rows3>(kc, a, rowStride, pStride, b, ldb, c, ldc, columns, loadC); break;
+            case 4: Tail<Rows4>(kc, a, rowStride, pStride, b, ldb, c, ldc, columns, loadC); break;
+            default: throw new ArgumentOutOfRangeException(nameof(rows));
+        }
+    }
+
+    // The last columns (fewer than a vector): the same chains as a one-vector strip, with B and C read and C
+    // written through a mask, so nothing past the columns is touched (masked-off lanes never fault).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Tail<TRows>(int kc, T* a, nint rowStride, nint pStride, T* b, nint ldb, T* c, nint ldc, int columns, bool loadC)
+        where TRows : struct, IRowCount
+    {
+        Vector256<T> mask = Vector256.LessThan(Vector256<T>.Indices, Vector256.Create(T.CreateTruncating(columns)));
+        Vector256<T> c0 = default, c1 = default, c2 = default, c3 = default;
+        for (; kc > 0; kc--)
+        {
+            Vector256<T> bv = MaskLoad(b, mask);
+            c0 = Fma(Vector256.Create(a[0]), bv, c0);
+            if (TRows.Count > 1) { c1 = Fma(Vector256.Create(a[rowStride]), bv, c1); }
+            if (TRows.Count > 2) { c2 = Fma(Vector256.Create(a[2 * rowStride]), bv, c2); }
+            if (TRows.Count > 3) { c3 = Fma(Vector256.Create(a[3 * rowStride]), bv, c3); }
+            a += pStride;
+            b += ldb;
+        }
+
+        if (loadC)
+        {
+            c0 += MaskLoad(c, mask);
+            if (TRows.Count > 1) { c1 += MaskLoad(c + ldc, mask); }
+            if (TRows.Count > 2) { c2 += MaskLoad(c + (2 * ldc), mask); }
+            if (TRows.Count > 3) { c3 += MaskLoad(c + (3 * ldc), mask); }
+        }
+
+        MaskStore(c, mask, c0);
+        if (TRows.Count > 1) { MaskStore(c + ldc, mask, c1); }
+        if (TRows.Count > 2) { MaskStore(c + (2 * ldc), mask, c2); }
+        if (TRows.Count > 3) { MaskStore(c + (3 * ldc), mask, c3); }
+    }
+
     // a·b + c in one rounding; the typeof tests are JIT-time constants, so only one line survives.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<T> Fma(Vector256<T> a, Vector256<T> b, Vector256<T> c)
@@ -173,5 +220,31 @@ internal readonly unsafe struct RowStreaming256<T> : IRowStreamingKernel<T>
         }
 
         return Vector256.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
+    }
+
+    // Loads the lanes of `mask` from p, zero elsewhere; lanes outside the mask are never read.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<T> MaskLoad(T* p, Vector256<T> mask)
+    {
+        if (typeof(T) == typeof(float))
+        {
+            return Avx.MaskLoad((float*)p, mask.AsSingle()).As<float, T>();
+        }
+
+        return Avx.MaskLoad((double*)p, mask.AsDouble()).As<double, T>();
+    }
+
+    // Stores the lanes of `mask` to p; memory outside the mask is never written.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MaskStore(T* p, Vector256<T> mask, Vector256<T> value)
+    {
+        if (typeof(T) == typeof(float))
+        {
+            Avx.MaskStore((float*)p, mask.AsSingle(), value.AsSingle());
+        }
+        else
+        {
+            Avx.MaskStore((double*)p, mask.AsDouble(), value.AsDouble());
+        }
     }
 }
