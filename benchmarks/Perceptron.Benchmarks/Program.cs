@@ -7,6 +7,7 @@ using Perceptron.Benchmarks.Quick;
 var quick = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
 {
     ["gemm"] = GemmQuick.Run,
+    ["small-rows"] = SmallRowsQuick.Run,
     ["w1"] = W1PerSample.Run,
     ["w2"] = W2Framework.Run,
     ["w3"] = W3Mnist.Run,

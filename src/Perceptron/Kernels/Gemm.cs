@@ -61,6 +61,10 @@ internal static partial class Gemm
         {
             MultiplyReference(a, b, c, m, n, k, transposeA, transposeB, accumulate);
         }
+        else if (UsesRowStreaming(m, n, k, transposeB, maxThreads))
+        {
+            MultiplyRowStreaming(a, b, c, m, n, k, transposeA, accumulate, variant);
+        }
         else
         {
             MultiplyBlocked(a, b, c, m, n, k, transposeA, transposeB, accumulate, variant, maxThreads);

@@ -116,6 +116,63 @@ public class GemmTests
         SameBitsForAnyThreadCount<double>(variant, 150, 400, 300, transposeA, transposeB);
     }
 
+    // The row-streaming kernel (few rows, B read in place): every row count 1..8 on shapes whose columns cross
+    // whole strips, partial strips and a partial vector, with k past kc; both transposes of A, accumulate on/off.
+    public static TheoryData<KernelMode, int, int, int> RowStreamingShapes()
+    {
+        var data = new TheoryData<KernelMode, int, int, int>();
+        foreach (var variant in KernelRegistry.Available.Where(v => v.Mode != KernelMode.Reference))
+        {
+            for (int m = 1; m <= 8; m++)
+            {
+                data.Add(variant.Mode, m, 256, 784);
+                data.Add(variant.Mode, m, 10, 128);
+                data.Add(variant.Mode, m, 1000, 1000);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RowStreamingShapes))]
+    public void MultiplyRowStreaming_MatchesReference_AndBlockedBitForBit(KernelMode variant, int m, int n, int k)
+    {
+        foreach (bool transposeA in new[] { false, true })
+        {
+            foreach (bool accumulate in new[] { false, true })
+            {
+                RowStreamingAgainstReferenceAndBlocked<float>(variant, m, n, k, transposeA, accumulate);
+                RowStreamingAgainstReferenceAndBlocked<double>(variant, m, Math.Min(n, 300), Math.Min(k, 300), transposeA, accumulate);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(FastVariantsTransposes))]
+    public void MultiplyRowStreaming_AnyRowCount_MatchesReference_AtSizes0To70(KernelMode variant, bool transposeA, bool accumulate)
+    {
+        // The kernel is only dispatched for few rows, but it is correct for any m.
+        if (variant == KernelMode.Reference)
+        {
+            return;
+        }
+
+        foreach (var (m, n, k) in SmallShapes())
+        {
+            RowStreamingAgainstReferenceAndBlocked<float>(variant, m, n, k, transposeA, accumulate);
+            RowStreamingAgainstReferenceAndBlocked<double>(variant, m, n, k, transposeA, accumulate);
+        }
+    }
+
+    [Fact]
+    public void Multiply_SingleRow_AllocatesNothingAfterWarmUp()
+    {
+        // Single-sample inference's products, through the public dispatcher (the row-streaming kernel).
+        AssertNoAllocation(1, 256, 784, (a, b, c) => Gemm.Multiply<float>(a, b, c, 1, 256, 784));
+        AssertNoAllocation(3, 10, 128, (a, b, c) => Gemm.Multiply<float>(a, b, c, 3, 10, 128, accumulate: true));
+    }
+
     [Fact]
     public async Task Multiply_ConcurrentCallers_EachGetTheirOwnResult()
     {
@@ -199,6 +256,27 @@ public class GemmTests
         AssertClose.Scaled(ToDouble<T>(expected.AsSpan(0, m * n)), ToDouble<T>(actual.AsSpan(0, m * n)),
             Magnitude<T>(a, b, accumulate ? initial : null, m, n, k, transposeA, transposeB), tolerance, what);
         Assert.True(actual.AsSpan(m * n).ToArray().All(T.IsNaN), $"{what}: the slack past C's end was written.");
+    }
+
+    private static void RowStreamingAgainstReferenceAndBlocked<T>(KernelMode variant, int m, int n, int k, bool transposeA, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var random = new Random(42);
+        T[] a = WithSlack(RandomValues<T>(random, m * k)), b = WithSlack(RandomValues<T>(random, k * n));
+        T[] initial = accumulate ? RandomValues<T>(random, m * n) : Enumerable.Repeat(T.NaN, m * n).ToArray();
+        T[] expected = WithSlack(initial), actual = WithSlack(initial), blocked = WithSlack(initial);
+
+        Gemm.MultiplyReference<T>(a, b, expected, m, n, k, transposeA, false, accumulate);
+        Gemm.MultiplyRowStreaming<T>(a, b, actual, m, n, k, transposeA, accumulate, variant);
+        Gemm.MultiplyBlocked<T>(a, b, blocked, m, n, k, transposeA, false, accumulate, variant, 1);
+
+        string what = $"{variant} row streaming {typeof(T).Name} C of m={m} n={n} k={k} transposeA={transposeA} accumulate={accumulate}";
+        double tolerance = typeof(T) == typeof(float) ? Tolerances.GemmFloat32PerSqrtK * Math.Sqrt(Math.Max(k, 1)) : Tolerances.GemmFloat64;
+        AssertClose.Scaled(ToDouble<T>(expected.AsSpan(0, m * n)), ToDouble<T>(actual.AsSpan(0, m * n)),
+            Magnitude<T>(a, b, accumulate ? initial : null, m, n, k, transposeA, false), tolerance, what);
+        Assert.True(actual.AsSpan(m * n).ToArray().All(T.IsNaN), $"{what}: the slack past C's end was written.");
+        int first = blocked.AsSpan(0, m * n).CommonPrefixLength(actual.AsSpan(0, m * n));
+        Assert.True(first == m * n, $"{what}: C[{first}] differs from the blocked kernel's bits.");
     }
 
     private static void SameBitsForAnyThreadCount<T>(KernelMode variant, int m, int n, int k, bool transposeA, bool transposeB)

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Numerics;
+
+namespace Perceptron.Kernels;
+
+// Row streaming, the GEMM for a few rows (single-sample inference, small batches): B is read in place, row by
+// row, exactly once per group of up to 4 rows of C, with nothing packed. The blocked GEMM's register tile is
+// 14 rows × 2 vectors; for one row it keeps only 2 FMA chains in flight (a quarter of the core's rate), and
+// it packs A. Here a strip of C's rows × up to 8 vectors of columns stays in registers while B's rows stream
+// past it:
+//
+//   for each group of ≤ 4 rows of C
+//     for pc in 0..k, step kc                  the blocked GEMM's kc blocks, so the sums round identically
+//       for each strip of ≤ 8 vectors of columns
+//         for p in pc..pc+kc                   C[rows, strip] += op(A)[rows, p] · B[p, strip], in registers
+//
+// Every element of C gets the blocked kernel's arithmetic (per kc block, an FMA chain from zero over p in
+// order, then one addition of C), so switching between the two never changes a bit.
+internal static unsafe partial class Gemm
+{
+    /// <summary>Products with at most this many rows of C (and B not transposed) take the row-streaming kernel.
+    /// Measured on Zen 5 against the blocked kernel reading B in place; see docs/engine.md.</summary>
+    internal const int RowStreamingMaxRows = 4;
+
+    /// <summary>Rows of C one pass over B computes: the row count of the widest strip.</summary>
+    private const int RowStreamingGroup = 4;
+
+    /// <summary>Whether <see cref="MultiplyRowStreaming{T}"/> handles this product: few rows, B not transposed (δ·Wᵀ
+    /// keeps the blocked path), and small enough to run on one thread (a product that would be split over several
+    /// threads is left to the blocked GEMM, which splits it).</summary>
+    internal static bool UsesRowStreaming(int m, int n, int k, bool transposeB, int maxThreads)
+        => m <= RowStreamingMaxRows && !transposeB && (maxThreads == 1 || 2.0 * m * n * k < ThreadingThresholdFlops);
+
+    /// <summary>C (m×n) (+)= op(A)·B with B (k×n) read in place, on the calling thread, with the row-streaming
+    /// kernel of <c>width</c> (<see cref="KernelMode.Vector512"/> or <see cref="KernelMode.Vector256"/>). Any m is
+    /// correct; it is fast for m ≤ <see cref="RowStreamingMaxRows"/>.</summary>
+    internal static void MultiplyRowStreaming<T>(
+        ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int n, int k, bool transposeA, bool accumulate, KernelMode width)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Debug.Assert(width is KernelMode.Vector512 or KernelMode.Vector256);
+        if (m == 0 || n == 0)
+        {
+            return;
+        }
+
+        if (k == 0)
+        {
+            if (!accumulate)
+            {
+                c[..(m * n)].Clear();
+            }
+
+            return;
+        }
+
+        fixed (T* pa = a, pb = b, pc = c)
+        {
+            if (width == KernelMode.Vector512)
+            {
+                RowStreaming<T, RowStreaming512<T>>(pa, pb, pc, m, n, k, transposeA, accumulate);
+            }
+            else
+            {
+                RowStreaming<T, RowStreaming256<T>>(pa, pb, pc, m, n, k, transposeA, accumulate);
+            }
+        }
+    }
+
+    private static void RowStreaming<T, TKernel>(T* a, T* b, T* c, int m, int n, int k, bool transposeA, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TKernel : struct, IRowStreamingKernel<T>
+    {
+        // op(A)[i, p] = a[i·rowStride + p·pStride].
+        nint rowStride = transposeA ? 1 : k, pStride = transposeA ? m : 1;
+
+        // The blocked GEMM's kc blocks (see BlockedPart): the same split gives the same rounding.
+        int kcMax = KcBytes / sizeof(T);
+        int kBlocks = (k + kcMax - 1) / kcMax;
+        int kc0 = (k + kBlocks - 1) / kBlocks;
+
+        // Columns past the last whole vector go through masked loads and stores, so nothing past B or C is touched.
+        int lanes = TKernel.Lanes, vectors = n / lanes, tail = n - (vectors * lanes);
+        for (int i = 0; i < m; i += RowStreamingGroup)
+        {
+            int rows = Math.Min(RowStreamingGroup, m - i);
+            T* cRows = c + ((nint)i * n);
+            for (int pc = 0; pc < k; pc += kc0)
+            {
+                int kc = Math.Min(kc0, k - pc);
+                bool loadC = pc > 0 || accumulate;
+                T* aBlock = a + (i * rowStride) + (pc * pStride);
+                TKernel.Multiply(rows, kc, aBlock, rowStride, pStride, b + ((nint)pc * n), n, cRows, n, vectors, loadC);
+                if (tail > 0)
+                {
+                    int last = vectors * lanes;
+                    TKernel.MultiplyTail(rows, kc, aBlock, rowStride, pStride, b + ((nint)pc * n) + last, n, cRows + last, n, tail, loadC);
+                }
+            }
+        }
+    }
+}
+
+/// <summary>A row-streaming kernel of one vector width: C rows (+)= op(A) rows · B, B read in place.</summary>
+/// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
+internal unsafe interface IRowStreamingKernel<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>Elements per vector.</summary>
+    static abstract int Lanes { get; }
+
+    /// <summary>C[0..rows, 0..vectors·<see cref="Lanes"/>] (+)= op(A)[0..rows, 0..kc] · B[0..kc, same columns].</summary>
+    /// <param name="rows">Rows of C, 1..4.</param>
+    /// <param name="kc">Length of the dot products, ≥ 1.</param>
+    /// <param name="a">op(A)[0, 0]; op(A)[i, p] is at <c>a[i·rowStride + p·pStride]</c>.</param>
+    /// <param name="rowStride">Distance between rows of op(A), in elements.</param>
+    /// <param name="pStride">Distance between columns of op(A), in elements.</param>
+    /// <param name="b">B[0, 0]; row p starts at <c>b + p·ldb</c>.</param>
+    /// <param name="ldb">Row stride of B, in elements.</param>
+    /// <param name="c">Top-left of C.</param>
+    /// <param name="ldc">Row stride of C, in elements.</param>
+    /// <param name="vectors">Whole vectors of columns to compute.</param>
+    /// <param name="loadC">Add to C's values (true) or overwrite them (false).</param>
+    static abstract void Multiply(int rows, int kc, T* a, nint rowStride, nint pStride, T* b, nint ldb, T* c, nint ldc, int vectors, bool loadC);
+
+    /// <summary>As <see cref="Multiply"/> for the last 1..<see cref="Lanes"/> − 1 columns, through masked loads and
+    /// stores: nothing past <paramref name="columns"/> is read or written.</summary>
+    /// <param name="rows">Rows of C, 1..4.</param>
+    /// <param name="kc">Length of the dot products, ≥ 1.</param>
+    /// <param name="a">op(A)[0, 0]; op(A)[i, p] is at <c>a[i·rowStride + p·pStride]</c>.</param>
+    /// <param name="rowStride">Distance between rows of op(A), in elements.</param>
+    /// <param name="pStride">Distance between columns of op(A), in elements.</param>
+    /// <param name="b">B[0, first column]; row p starts at <c>b + p·ldb</c>.</param>
+    /// <param name="ldb">Row stride of B, in elements.</param>
+    /// <param name="c">C[0, first column].</param>
+    /// <param name="ldc">Row stride of C, in elements.</param>
+    /// <param name="columns">Columns to compute, 1..<see cref="Lanes"/> − 1.</param>
+    /// <param name="loadC">Add to C's values (true) or overwrite them (false).</param>
+    static abstract void MultiplyTail(int rows, int kc, T* a, nint rowStride, nint pStride, T* b, nint ldb, T* c, nint ldc, int columns, bool loadC);
+}
