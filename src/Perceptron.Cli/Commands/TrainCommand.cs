@@ -82,8 +82,7 @@ internal static class TrainCommand
         TabularDataset train = data, test = null!;
         if (output.TestSplit > 0)
         {
-            bool stratify = classify && data.Labels!.GroupBy(l => l).All(g => g.Count() * output.TestSplit >= 1);
-            var split = DataSplit.TrainTestSplit(data, output.TestSplit, options.Seed, stratify);
+            var split = DataSplit.TrainTestSplit(data, output.TestSplit, options.Seed, DataSplit.CanStratify(data, output.TestSplit));
             (train, test) = (split.Train, split.Test);
         }
 

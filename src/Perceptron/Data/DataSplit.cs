@@ -141,4 +141,16 @@ public static class DataSplit
         Array.Sort(test);
         return new SplitIndices(train, test);
     }
+
+    /// <summary>Whether a stratified split is possible: a classification data set whose every class has enough rows to
+    /// appear on both sides of a <paramref name="testFraction"/> split.</summary>
+    /// <param name="dataset">The data set.</param>
+    /// <param name="testFraction">The fraction of rows that would be held out, in (0, 1).</param>
+    /// <returns>True when <see cref="TrainTestSplit(TabularDataset, double, int, bool)"/> can stratify.</returns>
+    public static bool CanStratify(TabularDataset dataset, double testFraction)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        return dataset.Task == TaskKind.Classification
+            && dataset.Labels!.GroupBy(label => label).All(g => g.Count() * Math.Min(testFraction, 1 - testFraction) >= 1);
+    }
 }

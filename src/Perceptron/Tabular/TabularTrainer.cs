@@ -44,7 +44,7 @@ public static class TabularTrainer
         if (options.ValidationSplit > 0 || options.EarlyStoppingPatience is not null)
         {
             double fraction = options.ValidationSplit > 0 ? options.ValidationSplit : 0.1;
-            var split = DataSplit.TrainTestSplit(train, fraction, options.Seed, stratify: CanStratify(train, fraction));
+            var split = DataSplit.TrainTestSplit(train, fraction, options.Seed, stratify: DataSplit.CanStratify(train, fraction));
             (fitRows, validationRows) = (split.Train, split.Test);
         }
 
@@ -208,9 +208,6 @@ public static class TabularTrainer
         _ => scaler.GetType().Name,
     };
 
-    /// <summary>Stratify when every class has enough rows to appear on both sides.</summary>
-    private static bool CanStratify(TabularDataset data, double fraction) =>
-        data.Task == TaskKind.Classification && data.Labels!.GroupBy(label => label).All(g => g.Count() * Math.Min(fraction, 1 - fraction) >= 1);
 }
 
 /// <summary>The outcome of <see cref="TabularTrainer.Train"/>.</summary>
