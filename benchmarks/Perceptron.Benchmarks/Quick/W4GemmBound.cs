@@ -48,16 +48,16 @@ internal static class W4GemmBound
         }
 
         Engine.MaxThreads = options.Threads;
-        const int n = 4096;
-        float[] a = new float[n * n], b = new float[n * n], c = new float[n * n];
+        const int Size = 4096;
+        float[] a = new float[Size * Size], b = new float[Size * Size], c = new float[Size * Size];
         for (int i = 0; i < a.Length; i++)
         {
             a[i] = (float)((random.NextDouble() * 2) - 1);
             b[i] = (float)((random.NextDouble() * 2) - 1);
         }
 
-        double gemmSeconds = QuickTimer.MedianSeconds(() => Gemm.Multiply<float>(a, b, c, n, n, n), samples: options.Quick ? 1 : 3, minBatchSeconds: 0);
-        options.Record("W4-gemm-4096", "perceptron", options.Threads, gemmSeconds, "total", 2.0 * n * n * n / gemmSeconds / 1e9, "gflops",
+        double gemmSeconds = QuickTimer.MedianSeconds(() => Gemm.Multiply<float>(a, b, c, Size, Size, Size), samples: options.Quick ? 1 : 3, minBatchSeconds: 0);
+        options.Record("W4-gemm-4096", "perceptron", options.Threads, gemmSeconds, "total", 2.0 * Size * Size * Size / gemmSeconds / 1e9, "gflops",
             $"C=A·B float32 4096³, variant {KernelRegistry.Best}");
         return 0;
     }

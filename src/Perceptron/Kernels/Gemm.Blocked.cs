@@ -63,9 +63,18 @@ internal static unsafe partial class Gemm
         {
             var job = new BlockedJob
             {
-                A = (nint)pa, B = (nint)pb, C = (nint)pc, M = m, N = n, K = k,
-                TransposeA = transposeA, TransposeB = transposeB, Accumulate = accumulate,
-                IsDouble = typeof(T) == typeof(double), Wide = wide, Parts = 1,
+                A = (nint)pa,
+                B = (nint)pb,
+                C = (nint)pc,
+                M = m,
+                N = n,
+                K = k,
+                TransposeA = transposeA,
+                TransposeB = transposeB,
+                Accumulate = accumulate,
+                IsDouble = typeof(T) == typeof(double),
+                Wide = wide,
+                Parts = 1,
             };
 
             // Split C over threads along rows or columns, never along k: every element then gets the same

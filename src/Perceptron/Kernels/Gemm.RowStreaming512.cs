@@ -84,7 +84,9 @@ internal readonly unsafe struct RowStreaming512<T> : IRowStreamingKernel<T>
             Vector512<T> a1 = TRows.Count > 1 ? Vector512.Create(a[1 * rowStride]) : default;
             Vector512<T> a2 = TRows.Count > 2 ? Vector512.Create(a[2 * rowStride]) : default;
             Vector512<T> a3 = TRows.Count > 3 ? Vector512.Create(a[3 * rowStride]) : default;
-            Vector512<T> bv = Vector512.Load(b); c00 = Fma(a0, bv, c00); if (TRows.Count > 1) { c10 = Fma(a1, bv, c10); } if (TRows.Count > 2) { c20 = Fma(a2, bv, c20); } if (TRows.Count > 3) { c30 = Fma(a3, bv, c30); }
+            Vector512<T> bv = Vector512.Load(b); c00 = Fma(a0, bv, c00); if (TRows.Count > 1) { c10 = Fma(a1, bv, c10); }
+            if (TRows.Count > 2) { c20 = Fma(a2, bv, c20); }
+            if (TRows.Count > 3) { c30 = Fma(a3, bv, c30); }
             if (TVectors.Count > 1) { bv = Vector512.Load(b + (1 * lanes)); c01 = Fma(a0, bv, c01); if (TRows.Count > 1) { c11 = Fma(a1, bv, c11); } if (TRows.Count > 2) { c21 = Fma(a2, bv, c21); } if (TRows.Count > 3) { c31 = Fma(a3, bv, c31); } }
             if (TVectors.Count > 2) { bv = Vector512.Load(b + (2 * lanes)); c02 = Fma(a0, bv, c02); if (TRows.Count > 1) { c12 = Fma(a1, bv, c12); } if (TRows.Count > 2) { c22 = Fma(a2, bv, c22); } if (TRows.Count > 3) { c32 = Fma(a3, bv, c32); } }
             if (TVectors.Count > 3) { bv = Vector512.Load(b + (3 * lanes)); c03 = Fma(a0, bv, c03); if (TRows.Count > 1) { c13 = Fma(a1, bv, c13); } if (TRows.Count > 2) { c23 = Fma(a2, bv, c23); } if (TRows.Count > 3) { c33 = Fma(a3, bv, c33); } }

@@ -47,7 +47,11 @@ public class Adam : Optimizer
     /// <inheritdoc/>
     public override IReadOnlyDictionary<string, double> Settings => new Dictionary<string, double>
     {
-        ["learning_rate"] = LearningRate, ["beta1"] = Beta1, ["beta2"] = Beta2, ["epsilon"] = Epsilon, ["weight_decay"] = WeightDecay,
+        ["learning_rate"] = LearningRate,
+        ["beta1"] = Beta1,
+        ["beta2"] = Beta2,
+        ["epsilon"] = Epsilon,
+        ["weight_decay"] = WeightDecay,
     };
 
     /// <summary>Whether weight decay is added to the gradient (Adam) rather than applied to the weights (AdamW).</summary>

@@ -37,7 +37,11 @@ public sealed class RmsProp(double learningRate = 1e-3, double rho = 0.99, doubl
     /// <inheritdoc/>
     public override IReadOnlyDictionary<string, double> Settings => new Dictionary<string, double>
     {
-        ["learning_rate"] = LearningRate, ["rho"] = Rho, ["epsilon"] = Epsilon, ["momentum"] = Momentum, ["weight_decay"] = WeightDecay,
+        ["learning_rate"] = LearningRate,
+        ["rho"] = Rho,
+        ["epsilon"] = Epsilon,
+        ["momentum"] = Momentum,
+        ["weight_decay"] = WeightDecay,
     };
 
     private protected override void Update<T>(Span<T> parameters, ReadOnlySpan<T> gradients)

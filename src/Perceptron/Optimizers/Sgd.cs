@@ -32,7 +32,10 @@ public sealed class Sgd(double learningRate = 0.01, double momentum = 0, bool ne
     /// <inheritdoc/>
     public override IReadOnlyDictionary<string, double> Settings => new Dictionary<string, double>
     {
-        ["learning_rate"] = LearningRate, ["momentum"] = Momentum, ["nesterov"] = Nesterov ? 1 : 0, ["weight_decay"] = WeightDecay,
+        ["learning_rate"] = LearningRate,
+        ["momentum"] = Momentum,
+        ["nesterov"] = Nesterov ? 1 : 0,
+        ["weight_decay"] = WeightDecay,
     };
 
     private protected override void Update<T>(Span<T> parameters, ReadOnlySpan<T> gradients)

@@ -146,7 +146,11 @@ public sealed partial class ModelFile
 
         return new TabularEvaluation
         {
-            Task = TaskKind.Classification, Rows = data.Rows, Loss = lossSum / data.Rows, Accuracy = (double)correct / data.Rows, ConfusionMatrix = confusion,
+            Task = TaskKind.Classification,
+            Rows = data.Rows,
+            Loss = lossSum / data.Rows,
+            Accuracy = (double)correct / data.Rows,
+            ConfusionMatrix = confusion,
         };
     }
 

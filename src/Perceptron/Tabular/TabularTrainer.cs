@@ -105,8 +105,13 @@ public static class TabularTrainer
         var clock = Stopwatch.StartNew();
         var trainingOptions = new TrainingOptions
         {
-            Epochs = options.Epochs, BatchSize = options.BatchSize, Callbacks = callbacks, CancellationToken = options.CancellationToken,
-            ClipNorm = options.ClipNorm, ClipValue = options.ClipValue, InitialEpoch = resumed?.Epoch ?? 0,
+            Epochs = options.Epochs,
+            BatchSize = options.BatchSize,
+            Callbacks = callbacks,
+            CancellationToken = options.CancellationToken,
+            ClipNorm = options.ClipNorm,
+            ClipValue = options.ClipValue,
+            InitialEpoch = resumed?.Epoch ?? 0,
         };
         History history;
         if (validationRows is not null)

@@ -30,7 +30,11 @@ public partial class Sequential<T>
         (Matrix<T> X, Matrix<T> Y)? validationData = null, IEnumerable<Callback>? callbacks = null) =>
         Fit(x, y, new TrainingOptions
         {
-            Epochs = epochs, BatchSize = batchSize, Shuffle = shuffle, ValidationSplit = validationSplit, Callbacks = [.. callbacks ?? []],
+            Epochs = epochs,
+            BatchSize = batchSize,
+            Shuffle = shuffle,
+            ValidationSplit = validationSplit,
+            Callbacks = [.. callbacks ?? []],
         }, validationData?.X, validationData?.Y);
 
     /// <summary>Trains the model by mini-batch gradient descent.</summary>

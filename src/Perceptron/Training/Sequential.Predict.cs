@@ -7,7 +7,7 @@ namespace Perceptron.Training;
 public partial class Sequential<T>
 {
     [ThreadStatic]
-    private static T[]? t_sampleScratch;
+    private static T[]? _threadSampleScratch;
 
     /// <summary>Runs the model on every row of <paramref name="x"/>: the outputs (probabilities for softmax or sigmoid layers).</summary>
     /// <param name="x">Inputs, rows × features, finite.</param>
@@ -60,12 +60,12 @@ public partial class Sequential<T>
         }
 
         int width = MaxWidth();
-        if (t_sampleScratch is null || t_sampleScratch.Length < 2 * width)
+        if (_threadSampleScratch is null || _threadSampleScratch.Length < 2 * width)
         {
-            t_sampleScratch = new T[2 * width];
+            _threadSampleScratch = new T[2 * width];
         }
 
-        ForwardInference(input, output, 1, t_sampleScratch.AsSpan(0, width), t_sampleScratch.AsSpan(width, width), default);
+        ForwardInference(input, output, 1, _threadSampleScratch.AsSpan(0, width), _threadSampleScratch.AsSpan(width, width), default);
     }
 
     /// <summary>Measures the loss and the compiled metrics on a data set.</summary>

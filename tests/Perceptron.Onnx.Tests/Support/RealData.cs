@@ -24,7 +24,12 @@ internal static class RealData
     public static ModelFile Train(string name, string scaling = "standard", string activation = "relu") =>
         TabularTrainer.Train(Split(name).Train, new TabularOptions
         {
-            Layers = [16, 8], Activation = activation, Scaling = scaling, Epochs = 3, BatchSize = 32, Seed = 7,
+            Layers = [16, 8],
+            Activation = activation,
+            Scaling = scaling,
+            Epochs = 3,
+            BatchSize = 32,
+            Seed = 7,
         }).Model;
 
     /// <summary>A data file copied beside the tests.</summary>

@@ -54,7 +54,7 @@ public class MultilayerPerceptronTests
         var analyticWeights = mlp.Derivatives.Select(d => (double[,])d.Clone()).ToArray();
         var analyticBiases = mlp.BiasDerivatives.Select(d => (double[])d.Clone()).ToArray();
 
-        const double h = 1e-6;
+        const double Step = 1e-6;
         for (int i = 0; i < mlp.Weights.Length; i++)
         {
             var numeric = new double[mlp.Weights[i].GetLength(0), mlp.Weights[i].GetLength(1)];
@@ -63,12 +63,12 @@ public class MultilayerPerceptronTests
                 for (int j = 0; j < numeric.GetLength(1); j++)
                 {
                     double saved = mlp.Weights[i][k, j];
-                    mlp.Weights[i][k, j] = saved + h;
+                    mlp.Weights[i][k, j] = saved + Step;
                     double plus = HalfSquaredError();
-                    mlp.Weights[i][k, j] = saved - h;
+                    mlp.Weights[i][k, j] = saved - Step;
                     double minus = HalfSquaredError();
                     mlp.Weights[i][k, j] = saved;
-                    numeric[k, j] = -(plus - minus) / (2 * h);
+                    numeric[k, j] = -(plus - minus) / (2 * Step);
                 }
             }
 
@@ -80,12 +80,12 @@ public class MultilayerPerceptronTests
                 for (int j = 0; j < numericBias.Length; j++)
                 {
                     double saved = mlp.Biases[i][j];
-                    mlp.Biases[i][j] = saved + h;
+                    mlp.Biases[i][j] = saved + Step;
                     double plus = HalfSquaredError();
-                    mlp.Biases[i][j] = saved - h;
+                    mlp.Biases[i][j] = saved - Step;
                     double minus = HalfSquaredError();
                     mlp.Biases[i][j] = saved;
-                    numericBias[j] = -(plus - minus) / (2 * h);
+                    numericBias[j] = -(plus - minus) / (2 * Step);
                 }
 
                 AssertClose.Values(numericBias, analyticBiases[i], 1e-10, Tolerances.FiniteDifferenceFloat64, $"BiasDerivatives[{i}]");
@@ -102,7 +102,7 @@ public class MultilayerPerceptronTests
         double[] output = mlp.ForwardPropagate(x);
         double[] inputError = mlp.BackPropagate([target[0] - output[0], target[1] - output[1]]);
 
-        const double h = 1e-6;
+        const double Step = 1e-6;
         for (int k = 0; k < x.Length; k++)
         {
             double Loss(double xk)
@@ -113,7 +113,7 @@ public class MultilayerPerceptronTests
                 return 0.5 * ((target[0] - o[0]) * (target[0] - o[0]) + (target[1] - o[1]) * (target[1] - o[1]));
             }
 
-            double numeric = -(Loss(x[k] + h) - Loss(x[k] - h)) / (2 * h);
+            double numeric = -(Loss(x[k] + Step) - Loss(x[k] - Step)) / (2 * Step);
             Assert.Equal(numeric, inputError[k], 1e-9);
         }
     }

@@ -119,7 +119,9 @@ public sealed class AtomicFileTests : IDisposable
         Assert.True(File.Exists(helper), $"The helper is not built: {helper}");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
         };
         start.ArgumentList.Add(helper);
         start.ArgumentList.Add(mode);

@@ -35,7 +35,8 @@ public sealed class TrainingCheckpointTests : IDisposable
         var stopAtFive = new OnEpoch(5, crash.Cancel);
         Assert.Throws<OperationCanceledException>(() => interrupted.Fit(x, y, options with
         {
-            Callbacks = [new Checkpoint(Dir, every: 2), stopAtFive], CancellationToken = crash.Token,
+            Callbacks = [new Checkpoint(Dir, every: 2), stopAtFive],
+            CancellationToken = crash.Token,
         }));
 
         // A new process: a fresh model, the checkpoint restored into it, training continued from epoch 4.

@@ -41,7 +41,7 @@ public class GradientCheckTests
     public void Backward_MatchesFiniteDifferences(string hidden, string output, string loss, double l2, int hiddenLayers)
     {
         var random = new Random(42);
-        const int inputs = 4, outputs = 3, rows = 5;
+        int inputs = 4, outputs = 3, rows = 5;
         var model = new Sequential<double> { Seed = 7 };
         for (int i = 0; i < hiddenLayers; i++)
         {
