@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Perceptron.Serialization;
+using Perceptron.Tabular;
 
 namespace Perceptron.Cli.Tests;
 
@@ -68,7 +69,7 @@ public class TrainCheckpointTests
         Assert.Matches(@"at epoch \d+, batch \d+", result.Error);
         Assert.Contains("--clip-norm", result.Error, StringComparison.Ordinal);
         Assert.Contains("The last good model was saved to", result.Error, StringComparison.Ordinal);
-        Assert.All(ModelFile.Load(model).Model.Parameters.ToArray(), w => Assert.True(float.IsFinite(w)));
+        Assert.All(TabularModel.Load(model).Network.Parameters.ToArray(), w => Assert.True(float.IsFinite(w)));
     }
 
     [Fact]

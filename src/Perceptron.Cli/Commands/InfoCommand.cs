@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Perceptron.Data;
 using Perceptron.Serialization;
+using Perceptron.Tabular;
 using Spectre.Console;
 
 namespace Perceptron.Cli.Commands;
@@ -19,9 +20,9 @@ internal static class InfoCommand
 
     private static int Run(IAnsiConsole console, string path)
     {
-        ModelFile file = ModelFile.Load(path);
+        TabularModel file = TabularModel.Load(path);
         console.MarkupLineInterpolated($"[bold]{Path.GetFileName(path)}[/]: {(file.Task is TaskKind task ? task.ToString().ToLowerInvariant() : "network")}");
-        console.WriteLine(file.Model.Summary());
+        console.WriteLine(file.Network.Summary());
         var facts = new Table().AddColumn("").AddColumn("");
         facts.HideHeaders();
         facts.AddRow("features", Shorten(file.FeatureNames));

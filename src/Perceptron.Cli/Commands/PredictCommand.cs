@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Perceptron.Data;
 using Perceptron.Serialization;
+using Perceptron.Tabular;
 using Perceptron.Tensors;
 using Spectre.Console;
 
@@ -25,7 +26,7 @@ internal static class PredictCommand
 
     private static int Run(IAnsiConsole console, string modelPath, string dataPath, string? outputPath)
     {
-        ModelFile model = ModelFile.Load(modelPath);
+        TabularModel model = TabularModel.Load(modelPath);
         Matrix<float> features = LoadFeatures(model, dataPath);
         Matrix<float> outputs = model.Predict(features);
         if (outputPath is null)
@@ -41,7 +42,7 @@ internal static class PredictCommand
         return CliApp.Ok;
     }
 
-    private static Matrix<float> LoadFeatures(ModelFile model, string dataPath)
+    private static Matrix<float> LoadFeatures(TabularModel model, string dataPath)
     {
         if (!File.Exists(dataPath))
         {
@@ -67,13 +68,13 @@ internal static class PredictCommand
         return read == 2 && ((head[0] == 0 && head[1] == 0) || (head[0] == 0x1f && head[1] == 0x8b && path.Contains("idx", StringComparison.OrdinalIgnoreCase)));
     }
 
-    private static void WriteCsv(TextWriter writer, ModelFile model, Matrix<float> outputs)
+    private static void WriteCsv(TextWriter writer, TabularModel model, Matrix<float> outputs)
     {
         bool classify = model.Task == TaskKind.Classification && model.ClassNames.Count == outputs.Columns;
         if (classify)
         {
             writer.WriteLine(string.Join(',', new[] { "class" }.Concat(model.ClassNames.Select(name => Quote("p_" + name)))));
-            int[] classes = ModelFile.PredictedClasses(outputs);
+            int[] classes = TabularModel.PredictedClasses(outputs);
             for (int row = 0; row < outputs.Rows; row++)
             {
                 writer.Write(Quote(model.ClassNames[classes[row]]));

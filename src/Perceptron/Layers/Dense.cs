@@ -4,7 +4,7 @@ using System.Numerics.Tensors;
 using Perceptron.Activations;
 using Perceptron.Initializers;
 using Perceptron.Kernels;
-using Perceptron.Training;
+using Perceptron.Core;
 
 namespace Perceptron.Layers;
 

@@ -1,5 +1,5 @@
 using System.Numerics;
-using Perceptron.Training;
+using Perceptron.Core;
 
 namespace Perceptron.Layers;
 

@@ -105,13 +105,13 @@ internal static class CheckpointReader
             throw f.Error("model_sha256", $"does not match '{modelName}'; the model file was changed or replaced after the checkpoint was saved.");
         }
 
-        ModelFile model = ModelFile.Load(modelPath);
+        ModelDocument model = ModelDocument.Load(modelPath);
         int epoch = f.Int(root, "epoch", 0, MaxEpochs);
         var optimizer = ReadOptimizer(f, root, model);
         return new TrainingCheckpoint(model, epoch, ReadHistory(f, root, epoch), optimizer);
     }
 
-    private static OptimizerSnapshot ReadOptimizer(ModelReader.Fields f, JsonElement root, ModelFile model)
+    private static OptimizerSnapshot ReadOptimizer(ModelReader.Fields f, JsonElement root, ModelDocument model)
     {
         var element = f.Get(root, "optimizer", null);
         if (element.ValueKind != JsonValueKind.Object)
@@ -120,9 +120,9 @@ internal static class CheckpointReader
         }
 
         string name = f.String(element, "name", "optimizer");
-        if (model.Model.Optimizer is null || model.Model.Optimizer.Name != name)
+        if (model.Network.Optimizer is null || model.Network.Optimizer.Name != name)
         {
-            throw f.Error("optimizer.name", $"is '{name}' but the model file's optimizer is '{model.Model.Optimizer?.Name ?? "(none)"}'.");
+            throw f.Error("optimizer.name", $"is '{name}' but the model file's optimizer is '{model.Network.Optimizer?.Name ?? "(none)"}'.");
         }
 
         double initial = f.Double(element, "initial_learning_rate", double.Epsilon, double.MaxValue, "optimizer");
@@ -139,7 +139,7 @@ internal static class CheckpointReader
         int i = 0;
         foreach (var item in state.EnumerateArray())
         {
-            buffers[i] = item.ValueKind == JsonValueKind.Null ? null : f.Tensor(item, [model.Model.ParameterCount], $"optimizer.state[{i}]");
+            buffers[i] = item.ValueKind == JsonValueKind.Null ? null : f.Tensor(item, [model.Network.ParameterCount], $"optimizer.state[{i}]");
             i++;
         }
 

@@ -22,7 +22,7 @@ internal static class ModelReader
     private static readonly string[] TopLevelFields =
         ["format", "version", "task", "inputs", "seed", "layers", "loss", "optimizer", "features", "target", "classes", "preprocessing", "target_preprocessing", "training"];
 
-    public static ModelFile Read(string path)
+    public static ModelDocument Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var info = new FileInfo(path);
@@ -64,7 +64,7 @@ internal static class ModelReader
         }
     }
 
-    private static ModelFile Parse(Fields f, JsonElement root)
+    private static ModelDocument Parse(Fields f, JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -74,15 +74,15 @@ internal static class ModelReader
         f.CheckNames(root, null);
 
         string format = f.String(root, "format");
-        if (format != ModelFile.FormatName)
+        if (format != ModelDocument.FormatName)
         {
-            throw f.Error("format", $"is '{format}', expected '{ModelFile.FormatName}'; this is not a Perceptron model file.");
+            throw f.Error("format", $"is '{format}', expected '{ModelDocument.FormatName}'; this is not a Perceptron model file.");
         }
 
         int version = f.Int(root, "version", 1, int.MaxValue);
-        if (version != ModelFile.FormatVersion)
+        if (version != ModelDocument.FormatVersion)
         {
-            throw f.Error("version", $"is {version}, but this Perceptron reads version {ModelFile.FormatVersion}. HINT: a newer version wrote it; update Perceptron to read it.");
+            throw f.Error("version", $"is {version}, but this Perceptron reads version {ModelDocument.FormatVersion}. HINT: a newer version wrote it; update Perceptron to read it.");
         }
 
         foreach (var property in root.EnumerateObject())
@@ -125,8 +125,9 @@ internal static class ModelReader
             throw f.Error("classes", $"names {classes.Length} classes but the last layer has {outputs} outputs.");
         }
 
-        return new ModelFile(model)
+        return new ModelDocument
         {
+            Network = model,
             Task = task,
             FeatureNames = features,
             TargetName = root.TryGetProperty("target", out _) ? f.String(root, "target") : null,

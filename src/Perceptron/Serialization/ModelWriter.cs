@@ -5,12 +5,12 @@ using Perceptron.Layers;
 
 namespace Perceptron.Serialization;
 
-/// <summary>Writes a <see cref="ModelFile"/> as JSON (docs/model-format.md), atomically.</summary>
+/// <summary>Writes a <see cref="ModelDocument"/> as JSON (docs/model-format.md), atomically.</summary>
 internal static class ModelWriter
 {
-    public static void Write(ModelFile file, string path)
+    public static void Write(ModelDocument file, string path)
     {
-        var model = file.Model;
+        var model = file.Network;
         if (!model.IsBuilt)
         {
             throw new InvalidOperationException("The model has no weights yet: build or train it before saving.");
@@ -20,8 +20,8 @@ internal static class ModelWriter
         {
             using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
             json.WriteStartObject();
-            json.WriteString("format", ModelFile.FormatName);
-            json.WriteNumber("version", ModelFile.FormatVersion);
+            json.WriteString("format", ModelDocument.FormatName);
+            json.WriteNumber("version", ModelDocument.FormatVersion);
             if (file.Task is TaskKind task)
             {
                 json.WriteString("task", task == TaskKind.Classification ? "classification" : "regression");

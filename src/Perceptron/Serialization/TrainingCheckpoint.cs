@@ -36,13 +36,13 @@ public sealed class TrainingCheckpoint
     /// <summary>The state file's name inside the checkpoint folder.</summary>
     public const string StateFileName = "training-state.json";
 
-    internal TrainingCheckpoint(ModelFile model, int epoch, History history, OptimizerSnapshot optimizer)
+    internal TrainingCheckpoint(ModelDocument model, int epoch, History history, OptimizerSnapshot optimizer)
     {
         (Model, Epoch, History, Optimizer) = (model, epoch, history, optimizer);
     }
 
     /// <summary>The model (weights, preprocessing, names) as of the checkpoint.</summary>
-    public ModelFile Model { get; }
+    public ModelDocument Model { get; }
 
     /// <summary>Epochs completed; pass it as <see cref="TrainingOptions.InitialEpoch"/> to continue.</summary>
     public int Epoch { get; }
@@ -64,13 +64,13 @@ public sealed class TrainingCheckpoint
     /// <param name="epoch">Epochs completed.</param>
     /// <param name="history">The logs of those epochs.</param>
     /// <exception cref="IOException">The folder cannot be created or written.</exception>
-    public static void Save(string directory, ModelFile model, int epoch, History history)
+    public static void Save(string directory, ModelDocument model, int epoch, History history)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(history);
         ArgumentOutOfRangeException.ThrowIfNegative(epoch);
-        var optimizer = model.Model.Optimizer ?? throw new InvalidOperationException("The model is not compiled; a checkpoint needs its optimizer.");
+        var optimizer = model.Network.Optimizer ?? throw new InvalidOperationException("The model is not compiled; a checkpoint needs its optimizer.");
         Directory.CreateDirectory(directory);
 
         // 1. the model file, under a name of its own, so the checkpoint it replaces stays whole until step 3
@@ -159,7 +159,7 @@ public sealed class TrainingCheckpoint
     public void Restore(Sequential<float> model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var saved = Model.Model;
+        var saved = Model.Network;
         if (!model.IsBuilt || model.Optimizer is null)
         {
             throw new InvalidOperationException("Build and compile the model before restoring a checkpoint into it.");

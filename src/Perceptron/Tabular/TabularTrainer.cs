@@ -65,8 +65,9 @@ public static class TabularTrainer
 
         var model = BuildModel(train, options);
         var (x, y) = Prepare(fitRows, scaler, targetScaler);
-        ModelFile Describe(Sequential<float> network, IEnumerable<KeyValuePair<string, string>> facts) => new(network)
+        ModelDocument Describe(Sequential<float> network, IEnumerable<KeyValuePair<string, string>> facts) => new()
         {
+            Network = network,
             Task = train.Task,
             FeatureNames = train.FeatureNames,
             TargetName = train.TargetName,
@@ -134,7 +135,7 @@ public static class TabularTrainer
             ["stop_reason"] = history.StopReason ?? "",
             ["created_utc"] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture),
         });
-        return new TabularTrainingResult(file, history, fitRows, validationRows);
+        return new TabularTrainingResult(TabularModel.FromDocument(file), history, fitRows, validationRows);
     }
 
     /// <summary>The network for a task: hidden layers as asked, then a softmax (classification) or linear (regression) output.</summary>
@@ -173,14 +174,14 @@ public static class TabularTrainer
     }
 
     /// <summary>Checks that a checkpoint belongs to this run: same names, rows, batch size and fitted scalers (which follow from the data and seed).</summary>
-    private static void CheckResumable(TrainingCheckpoint checkpoint, ModelFile now, TabularOptions options)
+    private static void CheckResumable(TrainingCheckpoint checkpoint, ModelDocument now, TabularOptions options)
     {
         if (checkpoint.Epoch > options.Epochs)
         {
             throw new ArgumentException($"The checkpoint in '{options.ResumeFrom}' has completed {checkpoint.Epoch} epochs, more than the {options.Epochs} asked for; ask for at least {checkpoint.Epoch}.", nameof(options));
         }
 
-        ModelFile saved = checkpoint.Model;
+        ModelDocument saved = checkpoint.Model;
         (string What, string Saved, string Now)[] facts =
         [
             ("task", $"{saved.Task}", $"{now.Task}"),
@@ -220,4 +221,4 @@ public static class TabularTrainer
 /// <param name="History">Per-epoch loss and metrics.</param>
 /// <param name="TrainRows">The rows the network was fitted on (the training data less any validation rows).</param>
 /// <param name="ValidationRows">The rows held out for validation, or null.</param>
-public sealed record TabularTrainingResult(ModelFile Model, History History, TabularDataset TrainRows, TabularDataset? ValidationRows);
+public sealed record TabularTrainingResult(TabularModel Model, History History, TabularDataset TrainRows, TabularDataset? ValidationRows);

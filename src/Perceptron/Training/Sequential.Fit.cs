@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Numerics.Tensors;
+using Perceptron.Core;
 using Perceptron.Tensors;
 using Perceptron.Training.Callbacks;
 

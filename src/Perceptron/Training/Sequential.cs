@@ -1,4 +1,5 @@
 using System.Numerics;
+using Perceptron.Core;
 using Perceptron.Layers;
 using Perceptron.Losses;
 using Perceptron.Metrics;

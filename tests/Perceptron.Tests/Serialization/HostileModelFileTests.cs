@@ -1,4 +1,5 @@
 using Perceptron.Serialization;
+using Perceptron.Tabular;
 using static Perceptron.Tests.Data.DataTestFiles;
 
 namespace Perceptron.Tests.Serialization;
@@ -99,8 +100,8 @@ public class HostileModelFileTests
         {
             try
             {
-                ModelFile file = ModelFile.Load(path);
-                Assert.All(file.Model.Parameters.ToArray(), w => Assert.True(float.IsFinite(w)));
+                TabularModel file = TabularModel.Load(path);
+                Assert.All(file.Network.Parameters.ToArray(), w => Assert.True(float.IsFinite(w)));
             }
             catch (ModelFormatException e)
             {
@@ -132,13 +133,13 @@ public class HostileModelFileTests
     [Fact]
     public void OkFullFile_LoadsEveryField()
     {
-        ModelFile file = ModelFile.Load(Path.Combine(ModelFiles.CorpusFolder, "ok-full.json"));
+        TabularModel file = TabularModel.Load(Path.Combine(ModelFiles.CorpusFolder, "ok-full.json"));
 
         Assert.Equal(["a", "b"], file.FeatureNames);
         Assert.Equal(["x", "y"], file.ClassNames);
-        Assert.Equal(3, file.Model.Layers.Count);
-        Assert.Equal(2 * 3 + 3 + 3 * 2 + 2, file.Model.ParameterCount);
-        Assert.Equal("adam", file.Model.Optimizer!.Name);
+        Assert.Equal(3, file.Network.Layers.Count);
+        Assert.Equal(2 * 3 + 3 + 3 * 2 + 2, file.Network.ParameterCount);
+        Assert.Equal("adam", file.Network.Optimizer!.Name);
     }
 
     [Fact]
@@ -152,7 +153,7 @@ public class HostileModelFileTests
                 stream.SetLength(ModelReader.MaxFileBytes + 1); // sparse: no disk space used
             }
 
-            var e = Assert.Throws<ModelFormatException>(() => ModelFile.Load(path));
+            var e = Assert.Throws<ModelFormatException>(() => TabularModel.Load(path));
             Assert.Contains("more than the 1,073,741,824 a model file may have", e.Message, StringComparison.Ordinal);
         }
         finally

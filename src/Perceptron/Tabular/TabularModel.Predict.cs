@@ -1,12 +1,11 @@
 using System.Globalization;
 using Perceptron.Data;
 using Perceptron.Losses;
-using Perceptron.Tabular;
 using Perceptron.Tensors;
 
-namespace Perceptron.Serialization;
+namespace Perceptron.Tabular;
 
-public sealed partial class ModelFile
+public sealed partial class TabularModel
 {
     /// <summary>
     /// Predicts from raw features: applies the saved preprocessing, runs the network and, for regression, maps the
@@ -19,7 +18,7 @@ public sealed partial class ModelFile
     {
         ArgumentNullException.ThrowIfNull(rawFeatures);
         Matrix<float> features = Scaler is null ? rawFeatures : Scaler.Transform(rawFeatures);
-        Matrix<float> outputs = Model.Predict(features);
+        Matrix<float> outputs = Network.Predict(features);
         if (TargetScaler is not null)
         {
             float mean = TargetScaler.Means[0], deviation = TargetScaler.StandardDeviations[0];
@@ -182,7 +181,7 @@ public sealed partial class ModelFile
             Mae = absoluteError / n,
             R2 = variation > 0 ? 1 - squaredError / variation : squaredError == 0 ? 1 : 0,
             // The training objective: MSE of the standardised target.
-            Loss = Model.Loss is MeanSquaredError or null ? squaredError / n / (scale * scale) : double.NaN,
+            Loss = Network.Loss is MeanSquaredError or null ? squaredError / n / (scale * scale) : double.NaN,
         };
     }
 }
