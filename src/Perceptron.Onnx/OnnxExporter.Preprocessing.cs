@@ -99,7 +99,7 @@ public static partial class OnnxExporter
             MinMaxScaler => "minmax",
             _ => "none",
         });
-        foreach (var (key, value) in file.Training.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        foreach (var (key, value) in (file.Training?.Describe() ?? []).OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
             Add($"training.{key}", value);
         }

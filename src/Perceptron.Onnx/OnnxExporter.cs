@@ -16,7 +16,7 @@ namespace Perceptron.Onnx;
 /// <c>batch</c> is a symbolic dimension, so any number of rows can be fed at once.
 /// </para>
 /// <para>
-/// For a <see cref="TabularModel"/> the graph reproduces <see cref="TabularModel.Predict"/> from raw features: the saved scaler
+/// For a <see cref="TabularModel"/> the graph reproduces <see cref="TabularModel.Predict(Tensors.Matrix{float})"/> from raw features: the saved scaler
 /// becomes leading <c>Sub</c>/<c>Div</c> nodes; each <c>Dense</c> layer a <c>Gemm</c> (weights and bias as initializers)
 /// followed by its activation (<c>Relu</c>, <c>Sigmoid</c>, <c>Tanh</c>, <c>Softmax</c> on the last axis,
 /// <c>LeakyRelu</c> α = 0.01, <c>Elu</c> α = 1, and GELU's tanh approximation spelled out in <c>Mul</c>, <c>Add</c> and

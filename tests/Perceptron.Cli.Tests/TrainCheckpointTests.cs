@@ -30,10 +30,10 @@ public class TrainCheckpointTests
             Assert.Equal(whole.RootElement.GetProperty(field).GetRawText(), again.RootElement.GetProperty(field).GetRawText());
         }
 
-        Assert.Equal("6", again.RootElement.GetProperty("training").GetProperty("epochs").GetString());
+        Assert.Equal(6, again.RootElement.GetProperty("training").GetProperty("epochs").GetInt32());
         Assert.Equal(
-            whole.RootElement.GetProperty("training").GetProperty("final_loss").GetString(),
-            again.RootElement.GetProperty("training").GetProperty("final_loss").GetString());
+            whole.RootElement.GetProperty("training").GetProperty("final_loss").GetDouble(),
+            again.RootElement.GetProperty("training").GetProperty("final_loss").GetDouble());
         Assert.Equal(6, TrainingCheckpoint.Load(checkpoints).Epoch); // --resume keeps checkpointing into its folder
     }
 

@@ -76,7 +76,7 @@ public class OnnxExporterPreprocessingTests
             TargetName = "species",
             ClassNames = ["setosa", "versicolor"],
             Scaler = new MinMaxScaler([0f, 0f, 0f], [1f, 2f, 3f]),
-            Training = new Dictionary<string, string> { ["epochs"] = "3", ["data"] = "iris" },
+            Training = new TrainingFacts { Epochs = 3, Data = "iris" },
         };
 
         using var session = new InferenceSession(file.ToOnnxBytes());

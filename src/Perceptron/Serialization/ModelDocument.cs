@@ -1,4 +1,6 @@
 using Perceptron.Data;
+using Perceptron.Losses;
+using Perceptron.Optimizers;
 using Perceptron.Training;
 
 namespace Perceptron.Serialization;
@@ -14,10 +16,19 @@ public sealed record ModelDocument
     public const string FormatName = "perceptron-model";
 
     /// <summary>The format version <see cref="Save"/> writes.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
-    /// <summary>The network, built.</summary>
+    /// <summary>The oldest format version <see cref="Load"/> reads.</summary>
+    public const int OldestReadableVersion = 1;
+
+    /// <summary>The network, built. A loaded network is not compiled: predicting needs no optimizer.</summary>
     public required Sequential<float> Network { get; init; }
+
+    /// <summary>The loss the network was trained with; null takes the network's own (when compiled), or none.</summary>
+    public Loss? Loss { get; init; }
+
+    /// <summary>The optimizer's name and settings; null takes the network's own (when compiled), or none.</summary>
+    public OptimizerConfig? Optimizer { get; init; }
 
     /// <summary>Classification or regression; null for a bare network.</summary>
     public TaskKind? Task { get; init; }
@@ -37,8 +48,14 @@ public sealed record ModelDocument
     /// <summary>For regression, the scaler fitted on the training targets (one column), or null.</summary>
     public StandardScaler? TargetScaler { get; init; }
 
-    /// <summary>Free-form facts about training (data set, epochs, metrics, time, tool version), as strings.</summary>
-    public IReadOnlyDictionary<string, string> Training { get; init; } = new Dictionary<string, string>();
+    /// <summary>Facts about training (data set, rows, epochs, time, outcome, tool), or null for none.</summary>
+    public TrainingFacts? Training { get; init; }
+
+    /// <summary>The loss saved: <see cref="Loss"/>, else the network's.</summary>
+    internal Loss? SavedLoss => Loss ?? Network.Loss;
+
+    /// <summary>The optimizer saved: <see cref="Optimizer"/>, else the network's.</summary>
+    internal OptimizerConfig? SavedOptimizer => Optimizer ?? (Network.Optimizer is { } optimizer ? OptimizerConfig.Of(optimizer) : null);
 
     /// <summary>Writes the file atomically (temporary file, then rename).</summary>
     /// <param name="path">Where to write.</param>

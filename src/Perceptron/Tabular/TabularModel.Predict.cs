@@ -1,6 +1,5 @@
 using System.Globalization;
 using Perceptron.Data;
-using Perceptron.Losses;
 using Perceptron.Tensors;
 
 namespace Perceptron.Tabular;
@@ -39,8 +38,22 @@ public sealed partial class TabularModel
         return outputs;
     }
 
-    /// <summary>The predicted class index of each row (the most probable class).</summary>
-    /// <param name="probabilities">The output of <see cref="Predict"/> for a classifier.</param>
+    /// <summary>Predicts one raw row: the class probabilities, or the predicted value(s).</summary>
+    /// <param name="row">One row of features, in the order of <see cref="FeatureNames"/>, unscaled.</param>
+    /// <returns>The outputs for that row (one probability per class, or the value in the target's units).</returns>
+    /// <exception cref="ArgumentException">The row's length does not match the model, a value is NaN or ∞, or the output overflows float32.</exception>
+    public float[] Predict(ReadOnlySpan<float> row)
+    {
+        if (row.Length != Network.Inputs)
+        {
+            throw new ArgumentException($"The row has {row.Length} values but the model takes {Network.Inputs} features{(FeatureNames.Count > 0 ? $" ({string.Join(", ", FeatureNames)})" : "")}.", nameof(row));
+        }
+
+        return Predict(new Matrix<float>(1, row.Length, row.ToArray())).Data;
+    }
+
+    /// <summary>The predicted class index of each row: the most probable class (for one sigmoid output, 1 when p ≥ 0.5).</summary>
+    /// <param name="probabilities">The output of <see cref="Predict(Matrix{float})"/> for a classifier.</param>
     /// <returns>One class index per row.</returns>
     public static int[] PredictedClasses(Matrix<float> probabilities)
     {
@@ -55,31 +68,10 @@ public sealed partial class TabularModel
                 best = p[k] > p[best] ? k : best;
             }
 
-            classes[row] = best;
+            classes[row] = p.Length == 1 ? (p[0] >= 0.5f ? 1 : 0) : best;
         }
 
         return classes;
-    }
-
-    /// <summary>Measures the model on a labelled data set whose columns and classes are matched to the model's by name.</summary>
-    /// <param name="data">Labelled rows; its feature columns must include the model's features.</param>
-    /// <returns>Accuracy, loss and confusion matrix, or R², MAE, MSE and loss.</returns>
-    /// <exception cref="ArgumentException">A feature is missing, a class is unknown to the model, or the task differs.</exception>
-    public TabularEvaluation Evaluate(TabularDataset data)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        if (Task is not TaskKind task)
-        {
-            throw new InvalidOperationException("This model has no task (classification or regression) recorded; evaluate it with Sequential.Evaluate instead.");
-        }
-
-        if (data.Task != task)
-        {
-            throw new ArgumentException($"The model does {task.ToString().ToLowerInvariant()} but the data's target '{data.TargetName}' looks like {data.Task.ToString().ToLowerInvariant()}; pass the task explicitly when loading.", nameof(data));
-        }
-
-        Matrix<float> outputs = Predict(AlignFeatures(data));
-        return task == TaskKind.Classification ? EvaluateClassification(data, outputs) : EvaluateRegression(data, outputs);
     }
 
     /// <summary>The data's features reordered to the model's feature order (by name); the data's own order when the model has no names.</summary>
@@ -114,74 +106,5 @@ public sealed partial class TabularModel
         }
 
         return aligned;
-    }
-
-    private TabularEvaluation EvaluateClassification(TabularDataset data, Matrix<float> probabilities)
-    {
-        // Map the data's class names onto the model's: a test file may hold only some classes, in another order.
-        var modelIndex = new int[data.ClassCount];
-        for (int c = 0; c < modelIndex.Length; c++)
-        {
-            modelIndex[c] = ClassNames.ToList().IndexOf(data.ClassNames![c]);
-            if (modelIndex[c] < 0)
-            {
-                throw new ArgumentException($"{data.Source} has class '{data.ClassNames[c]}', which the model never saw; it knows {string.Join(", ", ClassNames)}.", nameof(data));
-            }
-        }
-
-        int classes = probabilities.Columns;
-        var confusion = new int[classes, classes];
-        int[] predicted = PredictedClasses(probabilities);
-        double lossSum = 0;
-        int correct = 0;
-        for (int row = 0; row < data.Rows; row++)
-        {
-            int truth = modelIndex[data.Labels![row]];
-            confusion[truth, predicted[row]]++;
-            correct += truth == predicted[row] ? 1 : 0;
-            // Cross-entropy from the probabilities, floored so a confident mistake costs a large finite loss.
-            lossSum -= Math.Log(Math.Max(probabilities[row, truth], 1e-12));
-        }
-
-        return new TabularEvaluation
-        {
-            Task = TaskKind.Classification,
-            Rows = data.Rows,
-            Loss = lossSum / data.Rows,
-            Accuracy = (double)correct / data.Rows,
-            ConfusionMatrix = confusion,
-        };
-    }
-
-    private TabularEvaluation EvaluateRegression(TabularDataset data, Matrix<float> predictions)
-    {
-        float[] targets = data.Targets!;
-        double sum = 0, sumOfSquares = 0, squaredError = 0, absoluteError = 0;
-        foreach (float y in targets)
-        {
-            sum += y;
-            sumOfSquares += (double)y * y;
-        }
-
-        for (int row = 0; row < targets.Length; row++)
-        {
-            double difference = predictions[row, 0] - (double)targets[row];
-            squaredError += difference * difference;
-            absoluteError += Math.Abs(difference);
-        }
-
-        int n = targets.Length;
-        double variation = sumOfSquares - sum * sum / n;
-        double scale = TargetScaler is null ? 1 : TargetScaler.StandardDeviations[0];
-        return new TabularEvaluation
-        {
-            Task = TaskKind.Regression,
-            Rows = n,
-            Mse = squaredError / n,
-            Mae = absoluteError / n,
-            R2 = variation > 0 ? 1 - squaredError / variation : squaredError == 0 ? 1 : 0,
-            // The training objective: MSE of the standardised target.
-            Loss = Network.Loss is MeanSquaredError or null ? squaredError / n / (scale * scale) : double.NaN,
-        };
     }
 }

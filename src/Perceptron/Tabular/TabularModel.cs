@@ -1,4 +1,6 @@
 using Perceptron.Data;
+using Perceptron.Losses;
+using Perceptron.Optimizers;
 using Perceptron.Serialization;
 using Perceptron.Training;
 
@@ -19,6 +21,12 @@ public sealed partial class TabularModel(Sequential<float> network)
     /// <summary>The network.</summary>
     public Sequential<float> Network { get; } = network ?? throw new ArgumentNullException(nameof(network));
 
+    /// <summary>The loss the network was trained with, or null (a bare network); evaluation reports it.</summary>
+    public Loss? Loss { get; init; } = network?.Loss;
+
+    /// <summary>The optimizer's name and settings, as saved; null for none. Predicting needs no optimizer.</summary>
+    public OptimizerConfig? Optimizer { get; init; } = network?.Optimizer is { } optimizer ? OptimizerConfig.Of(optimizer) : null;
+
     /// <summary>Classification or regression; null for a bare network.</summary>
     public TaskKind? Task { get; init; }
 
@@ -37,8 +45,8 @@ public sealed partial class TabularModel(Sequential<float> network)
     /// <summary>For regression, the scaler fitted on the training targets (one column): the network predicts scaled targets and <see cref="Predict(Tensors.Matrix{float})"/> maps them back.</summary>
     public StandardScaler? TargetScaler { get; init; }
 
-    /// <summary>Free-form facts about training (data set, epochs, metrics, time, tool version), as strings.</summary>
-    public IReadOnlyDictionary<string, string> Training { get; init; } = new Dictionary<string, string>();
+    /// <summary>Facts about training (data set, rows, epochs, time, outcome, tool), or null.</summary>
+    public TrainingFacts? Training { get; init; }
 
     /// <summary>Writes the model file atomically (temporary file, then rename).</summary>
     /// <param name="path">Where to write.</param>
@@ -58,6 +66,8 @@ public sealed partial class TabularModel(Sequential<float> network)
     public ModelDocument ToDocument() => new()
     {
         Network = Network,
+        Loss = Loss,
+        Optimizer = Optimizer,
         Task = Task,
         FeatureNames = FeatureNames,
         TargetName = TargetName,
@@ -75,6 +85,8 @@ public sealed partial class TabularModel(Sequential<float> network)
         ArgumentNullException.ThrowIfNull(document);
         return new TabularModel(document.Network)
         {
+            Loss = document.Loss ?? document.Network.Loss,
+            Optimizer = document.Optimizer ?? (document.Network.Optimizer is { } optimizer ? OptimizerConfig.Of(optimizer) : null),
             Task = document.Task,
             FeatureNames = document.FeatureNames,
             TargetName = document.TargetName,

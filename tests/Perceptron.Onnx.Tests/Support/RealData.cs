@@ -25,8 +25,8 @@ internal static class RealData
         TabularTrainer.Train(Split(name).Train, new TabularOptions
         {
             Layers = [16, 8],
-            Activation = activation,
-            Scaling = scaling,
+            Activation = Perceptron.Activations.Activation.FromName(activation),
+            Scaling = Enum.Parse<FeatureScaling>(scaling, ignoreCase: true),
             Epochs = 3,
             BatchSize = 32,
             Seed = 7,

@@ -28,7 +28,7 @@ internal static class ModelFiles
             TargetName = "label",
             ClassNames = ["x", "y"],
             Scaler = new StandardScaler([1f, 2f], [0.5f, 4f]),
-            Training = new Dictionary<string, string> { ["data"] = "test.csv", ["epochs"] = "3" },
+            Training = new TrainingFacts { Data = "test.csv", Epochs = 3 },
         };
     }
 
