@@ -12,6 +12,7 @@ internal static class LayerRegistry
     {
         ["dense"] = Dense<float>.FromConfig,
         ["dropout"] = Dropout<float>.FromConfig,
+        ["layer_normalization"] = LayerNormalization<float>.FromConfig,
     };
 
     /// <summary>Every registered kind, as written in model files.</summary>
