@@ -86,8 +86,7 @@ internal static class TrainCommand
         TabularDataset train = data, test = null!;
         if (output.TestSplit > 0)
         {
-            var split = DataSplit.TrainTestSplit(data, output.TestSplit, options.Seed, DataSplit.CanStratify(data, output.TestSplit));
-            (train, test) = (split.Train, split.Test);
+            (train, test, _) = DataSplit.HoldOut(data, output.TestSplit, options.Seed);
         }
 
         if (!output.Quiet && !output.Json)

@@ -138,6 +138,24 @@ public static class TabularTrainer
         return new TabularTrainingResult(TabularModel.FromDocument(file), history, fitRows, validationRows);
     }
 
+    /// <summary>Trains on a thread-pool thread, reporting each finished epoch; see <see cref="Train"/>.</summary>
+    /// <param name="train">The training rows (any test rows must be held out by the caller).</param>
+    /// <param name="options">Architecture and training settings; its own token is honoured too.</param>
+    /// <param name="progress">Receives each epoch's number and logs as it ends, or null.</param>
+    /// <param name="cancellationToken">Stops training after the current batch; the task then ends as cancelled.</param>
+    /// <returns>The trained model and its history.</returns>
+    /// <exception cref="OperationCanceledException">Training was cancelled.</exception>
+    public static Task<TabularTrainingResult> TrainAsync(TabularDataset train, TabularOptions options, IProgress<EpochResult>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Task.Run(() =>
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken, cancellationToken);
+            var callbacks = progress is null ? options.Callbacks : [.. options.Callbacks, new ProgressReporter(progress)];
+            return Train(train, options with { Callbacks = callbacks, CancellationToken = linked.Token });
+        }, cancellationToken);
+    }
+
     /// <summary>The network for a task: hidden layers as asked, then a softmax (classification) or linear (regression) output.</summary>
     public static Sequential<float> BuildModel(TabularDataset train, TabularOptions options)
     {
