@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Numerics;
 using System.Numerics.Tensors;
 using Perceptron.Activations;
+using Perceptron.Core;
 using Perceptron.Initializers;
 using Perceptron.Kernels;
-using Perceptron.Core;
 
 namespace Perceptron.Layers;
 

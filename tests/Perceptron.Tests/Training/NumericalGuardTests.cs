@@ -1,8 +1,8 @@
-using Perceptron.Tabular;
 using Perceptron.Activations;
 using Perceptron.Layers;
 using Perceptron.Losses;
 using Perceptron.Optimizers;
+using Perceptron.Tabular;
 using Perceptron.Tensors;
 using Perceptron.Training;
 
