@@ -25,9 +25,9 @@ internal static class CliApp
         var root = new RootCommand("Perceptron: a multilayer perceptron written from scratch in C#.")
         {
             DemoCommand.Create(console),
-            TrainCommand.Create(console),
-            EvaluateCommand.Create(console),
-            PredictCommand.Create(console),
+            TrainCommand.Create(console, error),
+            EvaluateCommand.Create(console, error),
+            PredictCommand.Create(console, error),
             InfoCommand.Create(console),
             DatasetsCommand.Create(console),
             ExportCommand.Create(console),

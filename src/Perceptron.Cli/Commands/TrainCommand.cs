@@ -12,7 +12,7 @@ namespace Perceptron.Cli.Commands;
 /// <summary><c>perceptron train DATA</c>: trains a model on a CSV file, IDX images or a built-in data set.</summary>
 internal static class TrainCommand
 {
-    public static Command Create(IAnsiConsole console)
+    public static Command Create(IAnsiConsole console, TextWriter error)
     {
         var data = new Argument<string>("DATA") { Description = "A CSV file (header row), IDX images (with --labels), or a built-in data set (see 'perceptron datasets')." };
         var labels = new Option<string?>("--labels") { Description = "IDX labels file for IDX images (e.g. MNIST's labels-idx1-ubyte.gz)." };
@@ -36,7 +36,7 @@ internal static class TrainCommand
         var threads = Options.Int("--threads", "Threads for the matrix kernels (default: all cores).", Environment.ProcessorCount, minimum: 1);
         var output = new Option<string?>("--out") { Description = "Save the trained model here (JSON, see docs/model-format.md)." };
         var plot = new Option<string?>("--plot") { Description = "Save loss and metric curves here as a PNG." };
-        var dropInvalid = new Option<bool>("--drop-invalid-rows") { Description = "Skip CSV rows with missing or non-numeric cells instead of failing." };
+        var dropInvalid = new Option<bool>("--drop-invalid-rows") { Description = "Skip CSV rows with missing or invalid cells (counted per column) instead of imputing missing cells and stopping at invalid ones." };
         var quiet = new Option<bool>("--quiet") { Description = "Print only errors (and the JSON with --json)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object with the metrics instead of tables." };
         var clipNorm = Options.OptionalPositiveDouble("--clip-norm", "Rescale the gradients so their global L2 norm is at most this.");
@@ -50,10 +50,15 @@ internal static class TrainCommand
             data, labels, target, task, layers, activation, epochs, batchSize, optimizer, learningRate, testSplit, validationSplit, earlyStopping,
             scaling, dropout, l2, seed, threads, output, plot, dropInvalid, quiet, json, clipNorm, clipValue, checkpointDir, checkpointEvery, resume,
         };
-        command.SetAction((parsed, cancellation) => Task.FromResult(Run(console, parsed.GetValue(data)!, parsed.GetValue(labels),
-            DataSource.CsvOptions(parsed.GetValue(target), parsed.GetValue(task), parsed.GetValue(dropInvalid)),
+        var dataOptions = DataOptions.ForTraining();
+        dataOptions.AddTo(command);
+        command.SetAction((parsed, cancellation) => Task.FromResult(Run(console, error, parsed.GetValue(data)!, parsed.GetValue(labels),
+            dataOptions.Csv(parsed, parsed.GetValue(target), parsed.GetValue(task), parsed.GetValue(dropInvalid)),
             new TabularOptions
             {
+                Impute = dataOptions.Preprocessing(parsed).Impute,
+                MissingIndicators = dataOptions.Preprocessing(parsed).Indicators,
+                MaxCategories = dataOptions.Preprocessing(parsed).MaxCategories,
                 Layers = parsed.GetValue(layers)!,
                 Activation = Activation.FromName(parsed.GetValue(activation)!),
                 Epochs = parsed.GetValue(epochs),
@@ -77,7 +82,7 @@ internal static class TrainCommand
         return command;
     }
 
-    private static int Run(IAnsiConsole console, string dataPath, string? labelsPath, CsvLoadOptions csv, TabularOptions options, TrainOutput output)
+    private static int Run(IAnsiConsole console, TextWriter error, string dataPath, string? labelsPath, CsvLoadOptions csv, TabularOptions options, TrainOutput output)
     {
         Engine.MaxThreads = output.Threads;
         CheckPathsBeforeTraining(options, output);
@@ -93,6 +98,18 @@ internal static class TrainCommand
         {
             string dropped = data.DroppedRows > 0 ? $", {data.DroppedRows} invalid rows dropped" : "";
             console.MarkupLineInterpolated($"[bold]{data.Source}[/]: {data.Rows} rows, {data.FeatureNames.Count} features, {(classify ? $"classification into {data.ClassCount} classes" : "regression")} of '{data.TargetName}'{dropped}");
+            foreach (string line in DataReport.Lines(data, options.Impute))
+            {
+                console.MarkupLineInterpolated($"[grey]note:[/] {line}");
+            }
+        }
+        else if (output.Json && !output.Quiet)
+        {
+            // Standard output holds only the JSON; what the loader did still reaches the user.
+            foreach (string line in DataReport.Lines(data, options.Impute))
+            {
+                error.WriteLine($"perceptron: note: {line}");
+            }
         }
 
         var clock = Stopwatch.StartNew();

@@ -55,7 +55,7 @@ internal static class IdxPayload
     }
 
     /// <summary>Peeks at the first two bytes: gzip's magic 1f 8b means decompress, whatever the file is called.</summary>
-    private static Stream OpenMaybeGzip(Stream stream, out bool gzip)
+    internal static Stream OpenMaybeGzip(Stream stream, out bool gzip)
     {
         byte[] head = new byte[2];
         int n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);

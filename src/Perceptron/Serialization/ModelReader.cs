@@ -22,7 +22,7 @@ internal static class ModelReader
 
     /// <summary>The top-level fields of each version; within a version the format is closed.</summary>
     private static readonly string[] TopLevelFields =
-        ["format", "version", "task", "inputs", "seed", "layers", "loss", "optimizer", "features", "target", "classes", "preprocessing", "target_preprocessing", "training"];
+        ["format", "version", "task", "inputs", "seed", "layers", "loss", "optimizer", "features", "target", "classes", "imputation", "one_hot", "preprocessing", "target_preprocessing", "training"];
 
     private static readonly string[] TrainingFields =
         ["data", "rows", "validation_rows", "batch_size", "epochs", "seconds", "final_loss", "outcome", "stop_reason", "created_utc", "tool", "notes"];
@@ -80,7 +80,8 @@ internal static class ModelReader
             var other => throw f.Error("task", $"is '{other}', expected 'classification' or 'regression'."),
         };
         string[] features = f.Strings(root, "features", MaxNames);
-        if (features.Length != 0 && features.Length != inputs)
+        var (imputer, encoder) = PreprocessingJson.Read(f, root, features, inputs);
+        if (imputer is null && encoder is null && features.Length != 0 && features.Length != inputs)
         {
             throw f.Error("features", $"names {features.Length} features but the model has {inputs} inputs.");
         }
@@ -101,6 +102,8 @@ internal static class ModelReader
             FeatureNames = features,
             TargetName = root.TryGetProperty("target", out _) ? f.String(root, "target") : null,
             ClassNames = classes,
+            Imputer = imputer,
+            Encoder = encoder,
             Scaler = ReadPreprocessing(f, root, "preprocessing", inputs),
             TargetScaler = ReadPreprocessing(f, root, "target_preprocessing", 1) switch
             {

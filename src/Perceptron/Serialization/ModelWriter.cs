@@ -56,6 +56,7 @@ internal static class ModelWriter
             }
 
             WriteStrings(json, "classes", document.ClassNames);
+            PreprocessingJson.Write(json, document);
             WritePreprocessing(json, "preprocessing", document.Scaler);
             WritePreprocessing(json, "target_preprocessing", document.TargetScaler);
             if (document.Training is { } training)

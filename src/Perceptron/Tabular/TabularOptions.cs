@@ -33,6 +33,18 @@ public sealed record TabularOptions
     /// <summary>Feature scaling fitted on the training rows.</summary>
     public FeatureScaling Scaling { get; init; } = FeatureScaling.Standard;
 
+    /// <summary>How missing numbers are filled in (median, mean or most frequent), from the training rows; categories take the most frequent.</summary>
+    public ImputeStrategy Impute { get; init; } = ImputeStrategy.Median;
+
+    /// <summary>Add a 0/1 "was missing" input for each feature with missing cells in the training rows.</summary>
+    public bool MissingIndicators { get; init; }
+
+    /// <summary>Most categories one-hot encoded per categorical feature (the most frequent); the rest share an "other" input.</summary>
+    public int MaxCategories { get; init; } = PreprocessingOptions.Default.MaxCategories;
+
+    /// <summary>The preprocessing settings among these (imputation, indicators, category cap, scaling).</summary>
+    public PreprocessingOptions Preprocessing => new() { Impute = Impute, MissingIndicators = MissingIndicators, MaxCategories = MaxCategories, Scaling = Scaling };
+
     /// <summary>Fraction of the training rows held out (by <see cref="DataSplit.HoldOut"/>) to validate each epoch.</summary>
     public double ValidationSplit { get; init; }
 

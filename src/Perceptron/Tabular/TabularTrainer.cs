@@ -39,7 +39,7 @@ public static class TabularTrainer
             throw new ArgumentException($"{train.Source} has {train.ClassCount} class in its target '{train.TargetName}'; classification needs at least 2.", nameof(train));
         }
 
-        // Split off validation rows first, so the scaler never sees them.
+        // Split off validation rows first, so the preprocessing never sees them.
         TabularDataset fitRows = train, validationRows = null!;
         if (options.ValidationSplit > 0 || options.EarlyStoppingPatience is not null)
         {
@@ -47,14 +47,8 @@ public static class TabularTrainer
             (fitRows, validationRows, _) = DataSplit.HoldOut(train, fraction, options.Seed);
         }
 
-        IFeatureScaler? scaler = options.Scaling switch
-        {
-            FeatureScaling.Standard => new StandardScaler(),
-            FeatureScaling.MinMax => new MinMaxScaler(),
-            FeatureScaling.None => null,
-            _ => throw new ArgumentException($"Unknown scaling {options.Scaling}; expected Standard, MinMax or None.", nameof(options)),
-        };
-        scaler?.Fit(fitRows.Features);
+        // Imputation, one-hot encoding and scaling, fitted on the training rows only.
+        FeaturePipeline pipeline = FeaturePipeline.Fit(fitRows, options.Preprocessing);
         StandardScaler? targetScaler = null;
         if (train.Task == TaskKind.Regression)
         {
@@ -62,8 +56,8 @@ public static class TabularTrainer
             targetScaler.Fit(new Matrix<float>(fitRows.Rows, 1, fitRows.Targets!));
         }
 
-        var model = BuildModel(train, options);
-        var (x, y) = Prepare(fitRows, scaler, targetScaler);
+        var model = BuildModel(train, options, pipeline.OutputWidth);
+        var (x, y) = Prepare(fitRows, pipeline, targetScaler);
         ModelDocument Describe(Sequential<float> network, TrainingFacts facts) => new()
         {
             Network = network,
@@ -71,7 +65,9 @@ public static class TabularTrainer
             FeatureNames = train.FeatureNames,
             TargetName = train.TargetName,
             ClassNames = train.ClassNames ?? [],
-            Scaler = scaler,
+            Imputer = pipeline.Imputer,
+            Encoder = pipeline.Encoder,
+            Scaler = pipeline.Scaler,
             TargetScaler = targetScaler,
             Training = facts with
             {
@@ -116,7 +112,7 @@ public static class TabularTrainer
         History history;
         if (validationRows is not null)
         {
-            var (vx, vy) = Prepare(validationRows, scaler, targetScaler);
+            var (vx, vy) = Prepare(validationRows, pipeline, targetScaler);
             history = model.Fit(x, y, trainingOptions, vx, vy);
         }
         else
@@ -157,7 +153,11 @@ public static class TabularTrainer
     }
 
     /// <summary>The network for a task: hidden layers as asked, then a softmax (classification) or linear (regression) output.</summary>
-    public static Sequential<float> BuildModel(TabularDataset train, TabularOptions options)
+    /// <param name="train">The training rows: their task and classes set the output layer.</param>
+    /// <param name="options">Layers, activation, dropout, L2, optimizer and seed.</param>
+    /// <param name="inputs">The network's input width: the preprocessing's output (<see cref="FeaturePipeline.OutputWidth"/>); null for one input per feature.</param>
+    /// <returns>A compiled, built network.</returns>
+    public static Sequential<float> BuildModel(TabularDataset train, TabularOptions options, int? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(options);
@@ -177,14 +177,14 @@ public static class TabularTrainer
         model.Add(new Dense<float>(classify ? train.ClassCount : 1, classify ? Activation.Softmax : Activation.Linear, l2: options.L2));
         var optimizer = OptimizerFactory.Create(options.Optimizer, options.LearningRate);
         model.Compile(optimizer, classify ? new SparseCategoricalCrossEntropy() : new MeanSquaredError(), classify ? new Accuracy() : new R2Score());
-        model.Build(train.Features.Columns);
+        model.Build(inputs ?? train.Features.Columns);
         return model;
     }
 
-    /// <summary>Scaled features and the targets as the network trains on them (class indices, or the standardised value).</summary>
-    private static (Matrix<float> X, Matrix<float> Y) Prepare(TabularDataset data, IFeatureScaler? scaler, StandardScaler? targetScaler)
+    /// <summary>Preprocessed features and the targets as the network trains on them (class indices, or the standardised value).</summary>
+    private static (Matrix<float> X, Matrix<float> Y) Prepare(TabularDataset data, FeaturePipeline pipeline, StandardScaler? targetScaler)
     {
-        Matrix<float> x = scaler is null ? data.Features : scaler.Transform(data.Features);
+        Matrix<float> x = pipeline.Transform(pipeline.Encode(data));
         Matrix<float> y = data.Task == TaskKind.Classification
             ? new Matrix<float>(data.Rows, 1, [.. data.Labels!.Select(label => (float)label)])
             : targetScaler!.Transform(new Matrix<float>(data.Rows, 1, data.Targets!));
@@ -209,6 +209,8 @@ public static class TabularTrainer
             ("rows", $"{saved.Training?.Rows}", $"{now.Training?.Rows}"),
             ("validation rows", $"{saved.Training?.ValidationRows}", $"{now.Training?.ValidationRows}"),
             ("batch size", $"{saved.Training?.BatchSize}", $"{now.Training?.BatchSize}"),
+            ("imputation", ImputerText(saved.Imputer), ImputerText(now.Imputer)),
+            ("categories", EncoderText(saved.Encoder), EncoderText(now.Encoder)),
             ("feature scaling", ScalerText(saved.Scaler), ScalerText(now.Scaler)),
             ("target scaling", ScalerText(saved.TargetScaler), ScalerText(now.TargetScaler)),
         ];
@@ -224,6 +226,14 @@ public static class TabularTrainer
 
         static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
     }
+
+    /// <summary>An imputer's exact fill values and indicators as text, for comparison.</summary>
+    private static string ImputerText(MissingValueImputer? imputer) => imputer is null ? "none"
+        : string.Create(CultureInfo.InvariantCulture, $"{imputer.Strategy} {string.Join(' ', imputer.FillValues)} / {string.Join(' ', imputer.IndicatorColumns)}");
+
+    /// <summary>An encoder's categories as text, for comparison.</summary>
+    private static string EncoderText(OneHotEncoder? encoder) => encoder is null ? "none"
+        : string.Join("; ", encoder.Columns.Select(c => $"{c.Index}: {string.Join(", ", c.Categories)}{(c.HasOther ? " + other" : "")}"));
 
     /// <summary>A scaler's kind and exact values as text, for comparison.</summary>
     private static string ScalerText(IFeatureScaler? scaler) => scaler switch
