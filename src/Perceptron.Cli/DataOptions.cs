@@ -14,7 +14,7 @@ internal sealed class DataOptions
     private readonly Option<int> _skipRows = Options.Int("--skip-rows", "Skip this many lines at the start of the file.", 0, minimum: 0);
     private readonly Option<char?> _comment = Character("--comment", "Skip lines that start with this character, e.g. '#' (such lines before the header are skipped anyway).");
     private readonly Option<char?> _delimiter = Character("--delimiter", "Field separator: one character such as ';' or '|', or 'tab' (default: detected among , ; tab |).");
-    private readonly Option<char?> _decimal = Character("--decimal", "Decimal separator of numbers: '.' (default) or ','; never taken from the machine's language settings.");
+    private readonly Option<char?> _decimal = Character("--decimal", "Decimal separator of numbers: '.' (default) or ','; never taken from the machine's language settings.", ".,");
     private readonly Option<char?> _quote = Character("--quote", "Quote character around fields that hold delimiters: '\"' (default) or e.g. \"'\".");
     private readonly Option<string[]?> _missing = List("--missing-values", $"Cells read as missing, comma-separated (default: {string.Join(",", CsvLoadOptions.DefaultMissingValues)}); empty cells always are.");
     private readonly Option<string[]?> _ignore = List("--ignore", "Columns to leave out, comma-separated names (or 0-based indices).");
@@ -69,18 +69,30 @@ internal sealed class DataOptions
             Quote = parsed.GetValue(_quote) ?? '"',
             MissingValues = parsed.GetResult(_missing) is null ? CsvLoadOptions.DefaultMissingValues : parsed.GetValue(_missing) ?? [],
         };
-        if (!All.Contains(_ignore))
+        if (All.Contains(_ignore))
         {
-            return options;
+            options = options with
+            {
+                Ignore = parsed.GetValue(_ignore) ?? [],
+                Features = parsed.GetValue(_features) is { Length: > 0 } features ? features : null,
+                Categorical = parsed.GetValue(_categorical) ?? [],
+                AutoColumns = parsed.GetValue(_autoColumns),
+            };
         }
 
-        return options with
+        try
         {
-            Ignore = parsed.GetValue(_ignore) ?? [],
-            Features = parsed.GetValue(_features) is { Length: > 0 } features ? features : null,
-            Categorical = parsed.GetValue(_categorical) ?? [],
-            AutoColumns = parsed.GetValue(_autoColumns),
-        };
+            // Contradictions (the same character as delimiter and decimal separator…) are usage errors, found before any data is read.
+            options.Validate();
+        }
+        catch (ArgumentException exception)
+        {
+            throw new UserException(exception.Message.Replace("The delimiter", "--delimiter", StringComparison.Ordinal)
+                .Replace("The quote character", "--quote", StringComparison.Ordinal).Replace("The comment character", "--comment", StringComparison.Ordinal)
+                .Replace("The decimal separator", "--decimal", StringComparison.Ordinal), CliApp.Usage);
+        }
+
+        return options;
     }
 
     /// <summary>The preprocessing settings: imputation, indicators and the category cap.</summary>
@@ -95,8 +107,8 @@ internal sealed class DataOptions
         _ => null,
     };
 
-    /// <summary>A one-character option; "tab" and "\t" mean a tab.</summary>
-    private static Option<char?> Character(string name, string description) => new(name)
+    /// <summary>A one-character option (one of <paramref name="allowed"/> when given); "tab" and "\t" mean a tab.</summary>
+    private static Option<char?> Character(string name, string description, string? allowed = null) => new(name)
     {
         Description = description,
         CustomParser = result =>
@@ -107,9 +119,10 @@ internal sealed class DataOptions
                 return '\t';
             }
 
-            if (text.Length != 1)
+            if (text.Length != 1 || (allowed is not null && !allowed.Contains(text[0], StringComparison.Ordinal)))
             {
-                result.AddError($"{name} expects one character, such as ';'{(name == "--delimiter" ? " or tab" : "")}; got '{text}'.");
+                string expected = allowed is null ? $"one character, such as ';'{(name == "--delimiter" ? " or tab" : "")}" : string.Join(" or ", allowed.Select(c => $"'{c}'"));
+                result.AddError($"{name} expects {expected}; got '{text}'.");
                 return null;
             }
 

@@ -10,7 +10,7 @@ public static partial class OnnxExporter
     public const string MlDomain = "ai.onnx.ml";
 
     /// <summary>The version of the <c>ai.onnx.ml</c> operator set imported when a model has categorical features: 2, the first
-    /// whose LabelEncoder maps strings to integers with <c>keys_strings</c>/<c>values_int64</c>.</summary>
+    /// whose LabelEncoder maps strings to integers with <c>keys_strings</c>/<c>values_int64s</c>.</summary>
     public const int MlOpsetVersion = 2;
 
     /// <summary>The second input's name for a model with categorical features: <c>string[batch, categorical features]</c>,
@@ -100,7 +100,7 @@ public static partial class OnnxExporter
         string[] markers = [.. MissingMarkers.Where(m => !encoding.Categories.Contains(m, StringComparer.Ordinal))];
         string codes = graph.MlNode("LabelEncoder", $"{name}/index", [text],
             OnnxGraph.Strings("keys_strings", [.. encoding.Categories, .. markers]),
-            OnnxGraph.Ints("values_int64", [.. Enumerable.Range(0, known).Select(i => (long)i), .. markers.Select(_ => fill)]),
+            OnnxGraph.Ints("values_int64s", [.. Enumerable.Range(0, known).Select(i => (long)i), .. markers.Select(_ => fill)]),
             OnnxGraph.Int("default_int64", known));
 
         // Depth k leaves the unknown index k all zeros (out of range); depth k + 1 makes it the "other" column.
@@ -115,7 +115,7 @@ public static partial class OnnxExporter
     private static string MissingMarker(OnnxGraph graph, string text, string name) =>
         graph.MlNode("LabelEncoder", $"{name}/is_marker", [text],
             OnnxGraph.Strings("keys_strings", MissingMarkers),
-            OnnxGraph.Ints("values_int64", MissingMarkers.Select(_ => 1L)),
+            OnnxGraph.Ints("values_int64s", MissingMarkers.Select(_ => 1L)),
             OnnxGraph.Int("default_int64", 0));
 
     /// <summary>The texts that mean "missing" in a category input: empty and the loader's default markers.</summary>

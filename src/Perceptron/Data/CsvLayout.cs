@@ -139,8 +139,9 @@ internal sealed class CsvLayout
     }
 
     /// <summary>
-    /// N, F, then class names (all text) or only empty fields; and the next record has F + 1 fields (F features and the
-    /// target). With empty fields only (scikit-learn's boston_house_prices.csv), the next record must be a header.
+    /// N, F, then class names (two or more, distinct text) or only empty fields; and the next record has F + 1 fields (F
+    /// features and the target). With class names, a next record of data must end with a class index; with empty fields
+    /// only (scikit-learn's boston_house_prices.csv), the next record must be a header.
     /// </summary>
     private static bool IsCountsLine(StoredRecord first, ICsvRecord? next, CellParser cells, out int rows, out string[] classNames)
     {
@@ -161,14 +162,24 @@ internal sealed class CsvLayout
             return nextIsHeader;
         }
 
+        // Class names: at least two, all text and distinct; the next record is a header, or data whose last field is a class index.
         classNames = rest;
-        return rest.Length > 0 && rest.All(f => f.Length > 0 && cells.Parse(f, out _, out _) == CellKind.Text);
+        bool nextIsData = Enumerable.Range(0, next.FieldCount).Any(i => cells.Parse(next[i], out _, out _) == CellKind.Number);
+        return rest.Length >= 2 && rest.Distinct(StringComparer.Ordinal).Count() == rest.Length
+            && rest.All(f => f.Length > 0 && cells.Parse(f, out _, out _) == CellKind.Text)
+            && (!nextIsData || (int.TryParse(next[next.FieldCount - 1].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int label) && label < rest.Length));
     }
 
-    /// <summary>Trimmed, non-empty, unique names.</summary>
+    /// <summary>Trimmed, non-empty, unique names; empty names at the end (a trailing delimiter, as some spreadsheets write) are dropped.</summary>
     private static string[] HeaderNames(StoredRecord record, string source)
     {
-        string[] names = new string[record.FieldCount];
+        int count = record.FieldCount;
+        while (count > 1 && record[count - 1].IsWhiteSpace())
+        {
+            count--;
+        }
+
+        string[] names = new string[count];
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int c = 0; c < names.Length; c++)
         {

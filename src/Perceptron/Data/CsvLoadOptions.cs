@@ -72,7 +72,9 @@ public sealed record CsvLoadOptions
     /// <summary>Most feature cells (rows × features) accepted, 1..<see cref="Array.MaxLength"/>; the default 250 million is 1 GB of floats.</summary>
     public long MaxCells { get; init; } = 250_000_000;
 
-    internal void Validate()
+    /// <summary>Checks that the options are in range and do not contradict each other (the loaders call it first).</summary>
+    /// <exception cref="ArgumentException">A setting is out of range or contradicts another; the message says which.</exception>
+    public void Validate()
     {
         if (TargetName is not null && TargetIndex is not null)
         {

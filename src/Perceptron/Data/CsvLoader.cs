@@ -66,6 +66,7 @@ public static partial class CsvLoader
     private static T Read<T>(Stream stream, string sourceName, CsvLoadOptions options, Func<CsvRecordReader, CellParser, T> parse)
     {
         Stream input = IdxPayload.OpenMaybeGzip(stream, out bool gzip);
+        input = gzip ? GzipLengthCheck.Wrap(input, stream, sourceName) : input;
         try
         {
             using TextReader text = OpenText(input);

@@ -27,7 +27,7 @@ internal sealed class CsvTable
     private readonly Dictionary<string, int> _droppedBy = new(StringComparer.Ordinal);
     private readonly CellKind[] _kinds;
     private readonly float[] _row;
-    private int _dropped, _withoutTarget, _shortRows, _rowsRead;
+    private int _dropped, _withoutTarget, _shortRows, _rowsRead, _hashRows;
 
     public CsvTable(string source, string[] names, int target, ColumnProfile[] columns, CsvLoadOptions options, CellParser cells, TargetColumn targets)
     {
@@ -40,6 +40,7 @@ internal sealed class CsvTable
     public void Add(ICsvRecord record)
     {
         _rowsRead++;
+        _hashRows += _options.Comment is null && record.FieldCount > 0 && record[0].TrimStart().StartsWith('#') ? 1 : 0;
         CheckWidth(record);
         _shortRows += record.FieldCount < _names.Length ? 1 : 0;
         switch (_targets.Check(Field(record, _target), out double value, out string? text, out string? problem))
@@ -321,6 +322,11 @@ internal sealed class CsvTable
         if (_withoutTarget > 0)
         {
             notes.Add($"left out {Rows(_withoutTarget)} whose target '{_names[_target]}' is empty or marked missing");
+        }
+
+        if (_hashRows > 0)
+        {
+            notes.Add($"{Rows(_hashRows)} start with '#'; if {(_hashRows == 1 ? "it is a comment" : "they are comments")}, pass --comment '#'");
         }
 
         if (_dropped > 0)
