@@ -59,12 +59,14 @@ public class DataOptionsTests
     public void PredictAndEvaluate_CategoriesMissingCellsUnseenCategoriesAndKeptColumns()
     {
         using var folder = new TempFolder();
-        string model = folder.File("model.json"), rows = folder.File("rows.csv"), predictions = folder.File("predictions.csv");
+        string model = folder.File("model.json"), rows = folder.File("rows.csv"), labelled = folder.File("labelled.csv"), predictions = folder.File("predictions.csv");
         Assert.Equal(0, CliRunner.Run("train", RealWorld("categorical-missing.csv"), "--epochs", "40", "--out", model, "--missing-indicators", "--quiet").ExitCode);
         File.WriteAllText(rows, "id,spend,age,plan,city,note\n1,50,30,basic,Paris,a\n2,150,,pro,Marseille,b\n3,80,44,,,c\n");
+        File.WriteAllText(labelled, "city,plan,age,spend,churned\nParis,basic,30,50,no\nMarseille,pro,,150,yes\nToulon,gold,44,80,no\n");
 
         CliResult predicted = CliRunner.Run("predict", model, rows, "--keep", "id", "--out", predictions);
         CliResult evaluated = CliRunner.Run("evaluate", model, RealWorld("categorical-missing.csv"), "--json");
+        CliResult unseen = CliRunner.Run("evaluate", model, labelled, "--json");
 
         Assert.True(predicted.ExitCode == 0, predicted.Error);
         string[] lines = File.ReadAllLines(predictions);
@@ -76,6 +78,9 @@ public class DataOptionsTests
             "perceptron: note: 3 missing cells filled in as in training\n",
             predicted.Error.ReplaceLineEndings("\n"));
         Assert.True(evaluated.Json().GetProperty("accuracy").GetDouble() > 0.5);
+        Assert.True(unseen.ExitCode == 0, unseen.Error);
+        Assert.Contains("perceptron: warning: 2 cells of 'city' hold categories the model never saw; they are encoded as 'other' or as no category", unseen.Error, StringComparison.Ordinal);
+        Assert.Contains("perceptron: warning: 1 cell of 'plan' holds a category the model never saw;", unseen.Error, StringComparison.Ordinal);
     }
 
     [Fact]

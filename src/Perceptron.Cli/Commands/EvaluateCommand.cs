@@ -43,6 +43,15 @@ internal static class EvaluateCommand
             error.WriteLine($"perceptron: note: {note}");
         }
 
+        if (model.FeatureNames.Count > 0)
+        {
+            model.Pipeline.Encode(data, out var unseen);
+            foreach (var (column, cells) in unseen)
+            {
+                error.WriteLine($"perceptron: warning: {cells.ToString("N0", CultureInfo.InvariantCulture)} {(cells == 1 ? "cell" : "cells")} of '{column}' {(cells == 1 ? "holds a category" : "hold categories")} the model never saw; they are encoded as 'other' or as no category");
+            }
+        }
+
         var evaluation = model.Evaluate(data);
         if (json)
         {

@@ -113,7 +113,7 @@ internal static class IdxPayload
         if (total > maxBytes)
         {
             string shape = string.Join(" × ", sizes.Select((s, d) => $"{MessageText.Count(s)} {dimensionNames[d]}"));
-            throw new DataFormatException(source, $"the header declares {shape} = {MessageText.Count(total)} bytes, more than the limit of {MessageText.Count(maxBytes)} (raise IdxReadOptions.MaxDataBytes if this is intended)");
+            throw new DataFormatException(source, $"the header declares {shape} = {MessageText.Count(total)} bytes, more than the limit of {MessageText.Count(maxBytes)} bytes per file (is the header corrupt?)");
         }
 
         return (long)total;
