@@ -68,6 +68,7 @@ internal sealed record PlaygroundSetup
     public string Scaling { get; init; } = "none";
 
     /// <summary>The L2 penalty λ the layers get.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public double L2 => Regularization == "l2" ? RegularizationRate : 0;
 
     /// <summary>Checks every field and returns the first problem as a sentence naming the field, or null.</summary>
