@@ -24,14 +24,16 @@ public sealed class PlaygroundHost : IAsyncDisposable
     /// <summary>The live sessions.</summary>
     internal SessionStore Sessions { get; }
 
-    /// <summary>Waits until <paramref name="cancellation"/> is cancelled (Ctrl+C in the command line).</summary>
+    /// <summary>Waits until <paramref name="cancellation"/> is cancelled or the process is asked to stop (Ctrl+C, SIGTERM).</summary>
     /// <param name="cancellation">Ends the wait.</param>
     /// <returns>A task that completes on cancellation.</returns>
     public async Task WaitForShutdownAsync(CancellationToken cancellation)
     {
+        // The web host takes over Ctrl+C and SIGTERM to stop gracefully, so its stopping signal ends the wait too.
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellation, _app.Lifetime.ApplicationStopping);
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellation).ConfigureAwait(false);
+            await Task.Delay(Timeout.Infinite, either.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
