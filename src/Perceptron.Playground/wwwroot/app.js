@@ -90,12 +90,15 @@ async function command(name, query = '') {
 async function changeSetup(patch) {
   setup = { ...setup, ...patch };
   toUrl();
+  document.body.dataset.busy = 'setup';
   try {
     show(await api(sessionPath('/setup'), { method: 'POST', body: JSON.stringify(setup) }));
     $('runMessage').textContent = '';
   } catch (error) {
     if (error.status === 400) $('runMessage').textContent = error.message;
     else await recover(error);
+  } finally {
+    delete document.body.dataset.busy;
   }
 }
 
@@ -151,6 +154,7 @@ function onFrame(next) {
   $('play').classList.toggle('playing', playing);
   $('play').setAttribute('aria-label', playing ? 'Pause' : 'Play');
   $('play').dataset.state = next.state;
+  $('play').dataset.run = next.run;
   $('epoch').textContent = String(next.epoch ?? 0).padStart(6, '0').replace(/(\d{3})$/, ',$1');
   $('epoch').dataset.value = next.epoch ?? 0;
   $('steps').textContent = `step ${next.step ?? 0}`;
@@ -305,6 +309,7 @@ async function upload(event) {
     return;
   }
   const query = new URLSearchParams({ name: file.name, target: $('target').value, task: $('task').value });
+  document.body.dataset.busy = 'upload';
   try {
     const response = await fetch(`/api/sessions/${state.id}/upload?${query}`, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: file });
     const body = await response.json();
@@ -312,6 +317,8 @@ async function upload(event) {
     show(body);
   } catch (error) {
     $('uploadError').textContent = error.message;
+  } finally {
+    delete document.body.dataset.busy;
   }
 }
 
