@@ -122,6 +122,16 @@ internal sealed partial class PlaygroundSession : IDisposable
     /// <summary>Stops after the current mini-batch.</summary>
     public void Pause() => Command(() => (_playing, _stepsLeft) = (false, 0));
 
+    /// <summary>Pauses a run nobody watches (its tab was closed), without counting as a sign of the tab.</summary>
+    public void PauseUnwatched()
+    {
+        lock (_lock)
+        {
+            (_playing, _stepsLeft) = (false, 0);
+            Monitor.PulseAll(_lock);
+        }
+    }
+
     /// <summary>Runs <paramref name="count"/> more mini-batches, then pauses.</summary>
     public void Step(int count) => Command(() => (_playing, _stepsLeft) = (false, _stepsLeft + count));
 

@@ -19,7 +19,7 @@ internal sealed class SessionStore : IDisposable
     {
         _options = options;
         Slots = new TrainingSlots(options.TrainingSlots);
-        TimeSpan every = options.IdleTimeout / 4 < TimeSpan.FromSeconds(30) ? options.IdleTimeout / 4 : TimeSpan.FromSeconds(30);
+        TimeSpan every = options.IdleTimeout / 4 < TimeSpan.FromSeconds(15) ? options.IdleTimeout / 4 : TimeSpan.FromSeconds(15);
         _sweeper = new Timer(_ => EndIdle(DateTime.UtcNow), null, every, every);
     }
 
@@ -75,14 +75,29 @@ internal sealed class SessionStore : IDisposable
         }
     }
 
-    /// <summary>Ends every session that has no open stream and was last seen more than the idle timeout before <paramref name="now"/>.</summary>
+    /// <summary>A run whose tab has been gone this long stops taking CPU (it is paused; the session lives on until idle).</summary>
+    public static TimeSpan PauseUnwatchedAfter { get; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Ends every session that has no open stream and was last seen more than the idle timeout before <paramref name="now"/>,
+    /// and pauses the runs of tabs gone for <see cref="PauseUnwatchedAfter"/>.
+    /// </summary>
     public void EndIdle(DateTime now)
     {
         foreach (var session in _sessions.Values)
         {
-            if (session.Listeners == 0 && now - session.LastSeenUtc > _options.IdleTimeout)
+            if (session.Listeners > 0)
+            {
+                continue;
+            }
+
+            if (now - session.LastSeenUtc > _options.IdleTimeout)
             {
                 End(session.Id);
+            }
+            else if (now - session.LastSeenUtc > PauseUnwatchedAfter && session.IsPlaying)
+            {
+                session.PauseUnwatched();
             }
         }
     }

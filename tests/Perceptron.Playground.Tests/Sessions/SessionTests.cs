@@ -94,6 +94,18 @@ public class SessionTests
     }
 
     [Fact]
+    public async Task Store_PausesTheRunOfATabThatIsGone()
+    {
+        using var store = new SessionStore(new PlaygroundOptions());
+        var gone = store.Create(new PlaygroundSetup())!;
+        gone.Play();
+        await WaitAsync(() => gone.State == "running");
+        store.EndIdle(DateTime.UtcNow + SessionStore.PauseUnwatchedAfter + TimeSpan.FromSeconds(1));
+        await WaitAsync(() => gone.State == "paused");
+        Assert.NotNull(store.Find(gone.Id));
+    }
+
+    [Fact]
     public void Ids_AreLongAndRandom()
     {
         using var store = new SessionStore(new PlaygroundOptions());
