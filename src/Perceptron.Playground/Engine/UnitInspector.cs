@@ -80,7 +80,7 @@ internal static class UnitInspector
         {
             int index = i * units + unit;
             double gradient = incoming[i] * d + 2 * chosen.L2 * weights[index];
-            string from = layer == 1 ? (i < inputNames.Count ? inputNames[i] : $"input {i}") : $"layer {layer - 1} unit {i}";
+            string from = layer == 1 ? (i < inputNames.Count ? inputNames[i] : $"input {i}") : $"layer {layer - 1} unit {i + 1}";
             weightNumbers[i] = new ParameterNumbers(from, incoming[i], weights[index], gradient, lastUpdate?[offset + index] ?? 0);
         }
 

@@ -19,7 +19,7 @@ internal sealed record UnitNumbers(
     IReadOnlyList<SourceLink> Sources);
 
 /// <summary>One parameter's numbers.</summary>
-/// <param name="From">Where the weight comes from ("x1", "layer 1 unit 2"), or "bias".</param>
+/// <param name="From">Where the weight comes from ("x1", "layer 1 unit 2", units counted from 1), or "bias".</param>
 /// <param name="Input">The incoming value a_prev (1 for the bias).</param>
 /// <param name="Value">The parameter now.</param>
 /// <param name="Gradient">∂L/∂parameter for this sample (L2 term included).</param>

@@ -10,16 +10,17 @@ namespace Perceptron.Playground.Sessions;
 
 internal sealed partial class PlaygroundSession
 {
-    /// <summary>The training thread: one run after another, each paused at the start; between runs it serves queued work.</summary>
+    /// <summary>The training thread: one run after another, each paused at the start.</summary>
     private void Work()
     {
         while (true)
         {
-            PlaygroundSetup? setup;
+            PlaygroundSetup setup;
             CancellationToken cancellation;
+            long number;
             lock (_lock)
             {
-                while (_pendingSetup is null && !_disposed && _work.Count == 0)
+                while (_pendingSetup is null && !_disposed)
                 {
                     Monitor.Wait(_lock);
                 }
@@ -29,28 +30,31 @@ internal sealed partial class PlaygroundSession
                     return;
                 }
 
-                setup = _pendingSetup;
-                if (setup is not null)
-                {
-                    _pendingSetup = null;
-                    _stopRun = false;
-                    _runCancellation = new CancellationTokenSource();
-                }
-
+                setup = _pendingSetup!;
+                number = _runsRequested;
+                _pendingSetup = null;
+                _stopRun = false;
+                _runCancellation = new CancellationTokenSource();
                 cancellation = _runCancellation.Token;
             }
 
-            if (setup is null)
+            Monitor.Enter(_modelLock);
+            try
             {
-                RunQueuedWork();
-                continue;
+                Train(setup, number, cancellation);
             }
-
-            Train(setup, cancellation);
+            finally
+            {
+                // However the run ended, requests waiting for it may go on.
+                _runsStarted = Math.Max(_runsStarted, number);
+                Monitor.PulseAll(_modelLock);
+                Monitor.Exit(_modelLock);
+            }
         }
     }
 
-    private void Train(PlaygroundSetup setup, CancellationToken cancellation)
+    /// <summary>One run, with the model lock held except while it waits.</summary>
+    private void Train(PlaygroundSetup setup, long number, CancellationToken cancellation)
     {
         _context = null;
         _builder = null;
@@ -59,6 +63,7 @@ internal sealed partial class PlaygroundSession
         lock (_lock)
         {
             _history.Clear();
+            _unsent.Clear();
         }
 
         try
@@ -68,7 +73,7 @@ internal sealed partial class PlaygroundSession
                 : SessionData.FromPlane(setup);
             PreparedData prepared = EngineRun.Prepare(data.Train, data.Test, setup);
             _builder = new FrameBuilder(data, prepared);
-            var gate = new Gate(this, setup, data, prepared, cancellation);
+            var gate = new Gate(this, setup, data, prepared, number, cancellation);
             EngineRun.Train(data.Train, setup, [gate]);
             bool stopped;
             lock (_lock)
@@ -89,6 +94,8 @@ internal sealed partial class PlaygroundSession
         {
             // Data the network cannot learn from (one class, say): the trainer's own message, in the page.
             PublishError(exception.Message);
+            _runsStarted = Math.Max(_runsStarted, number);
+            Monitor.PulseAll(_modelLock);
         }
         finally
         {
@@ -96,62 +103,38 @@ internal sealed partial class PlaygroundSession
         }
     }
 
-    /// <summary>Runs every queued work item with the current run.</summary>
-    private void RunQueuedWork()
-    {
-        while (true)
-        {
-            Action<RunContext?> item;
-            lock (_lock)
-            {
-                if (_work.Count == 0)
-                {
-                    return;
-                }
-
-                item = _work.Dequeue();
-            }
-
-            item(_context);
-        }
-    }
-
-    /// <summary>Waits while paused, serving queued work; false when the run is to stop.</summary>
+    /// <summary>Waits while paused (the model free for requests); false when the run is to stop.</summary>
     private bool AwaitGo(CancellationToken cancellation)
     {
         ReleaseSlot();
-        while (true)
+        Monitor.Exit(_modelLock);
+        try
         {
-            Action<RunContext?>? item = null;
             lock (_lock)
             {
+                while (!(_stopRun || _disposed) && !(_playing || _stepsLeft > 0))
+                {
+                    Monitor.Wait(_lock);
+                }
+
                 if (_stopRun || _disposed)
                 {
                     return false;
                 }
-
-                if (_work.Count > 0)
-                {
-                    item = _work.Dequeue();
-                }
-                else if (_playing || _stepsLeft > 0)
-                {
-                    break;
-                }
-                else
-                {
-                    Monitor.Wait(_lock);
-                }
             }
-
-            item?.Invoke(_context);
+        }
+        finally
+        {
+            Monitor.Enter(_modelLock);
         }
 
         return AcquireSlot(cancellation);
     }
 
+    /// <summary>Waits for a training slot (the model free for requests meanwhile); false when the run is to stop.</summary>
     private bool AcquireSlot(CancellationToken cancellation)
     {
+        Monitor.Exit(_modelLock);
         try
         {
             _slots.Acquire(cancellation);
@@ -160,10 +143,24 @@ internal sealed partial class PlaygroundSession
         {
             return false;
         }
+        finally
+        {
+            Monitor.Enter(_modelLock);
+        }
 
         _holdsSlot = true;
         _sinceSlot.Restart();
         return true;
+    }
+
+    /// <summary>Between two steps, lets the requests that wait for the model have it (a lock is not fair on its own).</summary>
+    private void ServeWaitingRequests()
+    {
+        // A run being replaced goes on to its end instead: the waiting requests are about the next run.
+        while (Volatile.Read(ref _modelWaiters) > 0 && !Volatile.Read(ref _stopRun))
+        {
+            Monitor.Wait(_modelLock, TimeSpan.FromMilliseconds(20));
+        }
     }
 
     private void ReleaseSlot()
@@ -179,7 +176,7 @@ internal sealed partial class PlaygroundSession
     private void Publish(Sequential<float> model, string state, string? message = null)
     {
         Scores scores = _builder!.Score(model);
-        var point = new HistoryPoint(_step, _epoch, scores.TrainLoss, scores.TestLoss);
+        Record(new HistoryPoint(_step, _epoch, scores.TrainLoss, scores.TestLoss));
         var buffer = new ArrayBufferWriter<byte>(16_384);
         using (var json = new Utf8JsonWriter(buffer))
         {
@@ -193,13 +190,44 @@ internal sealed partial class PlaygroundSession
 
             json.WriteNumber("epoch", _epoch);
             json.WriteNumber("step", _step);
+            WritePoints(json);
             _builder.Write(json, model, scores);
             json.WriteEndObject();
         }
 
-        SetFrame(buffer.WrittenSpan.ToArray(), state, message, point);
+        SetFrame(buffer.WrittenSpan.ToArray(), state, message);
         _sinceFrame.Restart();
     }
+
+    /// <summary>Adds a point to the loss history and to the points the next frame carries.</summary>
+    private void Record(HistoryPoint point)
+    {
+        lock (_lock)
+        {
+            if (_history.Count > 0 && _history[^1].Step == point.Step)
+            {
+                return;
+            }
+
+            if (_history.Count >= MaxHistory)
+            {
+                // Keep the whole run in view with bounded memory: drop every other point.
+                for (int i = _history.Count - 1; i > 0; i -= 2)
+                {
+                    _history.RemoveAt(i);
+                }
+            }
+
+            _history.Add(point);
+            if (_unsent.Count < MaxHistory)
+            {
+                _unsent.Add(point);
+            }
+        }
+    }
+
+    /// <summary>Whether an epoch gets a point of its own on the curves: every epoch at first, then about a hundred per tenfold.</summary>
+    private static bool RecordEpoch(int epoch) => epoch <= 100 || epoch % (epoch / 100) == 0;
 
     private void PublishError(string message)
     {
@@ -213,10 +241,32 @@ internal sealed partial class PlaygroundSession
             json.WriteEndObject();
         }
 
-        SetFrame(buffer.WrittenSpan.ToArray(), "error", message, null);
+        SetFrame(buffer.WrittenSpan.ToArray(), "error", message);
     }
 
-    private void SetFrame(byte[] frame, string state, string? message, HistoryPoint? point)
+    /// <summary>The loss points recorded since the last frame: [step, epoch, train, test] each.</summary>
+    private void WritePoints(Utf8JsonWriter json)
+    {
+        json.WriteStartArray("points");
+        lock (_lock)
+        {
+            foreach (var point in _unsent)
+            {
+                json.WriteStartArray();
+                json.WriteNumberValue(point.Step);
+                json.WriteNumberValue(point.Epoch);
+                json.WriteNumberValue(Math.Round(point.Train, 6));
+                json.WriteNumberValue(Math.Round(point.Test, 6));
+                json.WriteEndArray();
+            }
+
+            _unsent.Clear();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private void SetFrame(byte[] frame, string state, string? message)
     {
         lock (_lock)
         {
@@ -224,27 +274,13 @@ internal sealed partial class PlaygroundSession
             _frameVersion++;
             _state = state;
             _message = message;
-            if (point is { } p && (_history.Count == 0 || _history[^1].Step != p.Step))
-            {
-                if (_history.Count >= MaxHistory)
-                {
-                    // Keep the whole run in view with bounded memory: drop every other point.
-                    for (int i = _history.Count - 1; i > 0; i -= 2)
-                    {
-                        _history.RemoveAt(i);
-                    }
-                }
-
-                _history.Add(p);
-            }
-
             _frameChanged.TrySetResult();
             _frameChanged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
     }
 
     /// <summary>The callback in the engine's Fit loop: records each step, publishes frames and waits while paused.</summary>
-    private sealed class Gate(PlaygroundSession session, PlaygroundSetup setup, SessionData data, PreparedData prepared, CancellationToken cancellation) : Callback
+    private sealed class Gate(PlaygroundSession session, PlaygroundSetup setup, SessionData data, PreparedData prepared, long number, CancellationToken cancellation) : Callback
     {
         public string? StopReason { get; private set; }
 
@@ -254,6 +290,8 @@ internal sealed partial class PlaygroundSession
             session._before = new float[network.ParameterCount];
             session._after = network.Parameters.ToArray();
             session._context = new RunContext(setup, data, prepared, network);
+            session._runsStarted = number;
+            Monitor.PulseAll(session._modelLock);
             session.Publish(network, "ready");
             if (!session.AwaitGo(cancellation))
             {
@@ -268,6 +306,7 @@ internal sealed partial class PlaygroundSession
         {
             var network = (Sequential<float>)model;
             session._step++;
+            session.ServeWaitingRequests();
 
             // The last update: parameters after this step minus after the previous one (one copy per step).
             (session._before, session._after) = (session._after, session._before);
@@ -290,7 +329,6 @@ internal sealed partial class PlaygroundSession
                 pause = !session._playing && session._stepsLeft == 0;
             }
 
-            session.RunQueuedWork();
             if (pause)
             {
                 session.Publish(network, "paused");
@@ -319,7 +357,15 @@ internal sealed partial class PlaygroundSession
             }
         }
 
-        public override void OnEpochEnd(ITrainingModel model, EpochResult epoch) => session._epoch = epoch.Epoch;
+        public override void OnEpochEnd(ITrainingModel model, EpochResult epoch)
+        {
+            session._epoch = epoch.Epoch;
+            if (RecordEpoch(epoch.Epoch))
+            {
+                Scores scores = session._builder!.Score((Sequential<float>)model);
+                session.Record(new HistoryPoint(session._step, epoch.Epoch, scores.TrainLoss, scores.TestLoss));
+            }
+        }
 
         public override void OnTrainEnd(ITrainingModel model, History history) => StopReason = history.Diverged ? history.StopReason : null;
     }
@@ -332,7 +378,7 @@ internal sealed partial class PlaygroundSession
         }
     }
 
-    /// <summary>The last step's change of every parameter (training thread only).</summary>
+    /// <summary>The last step's change of every parameter (under the model lock).</summary>
     internal float[]? LastUpdate()
     {
         if (!_hasUpdate)
@@ -349,9 +395,9 @@ internal sealed partial class PlaygroundSession
         return update;
     }
 
-    /// <summary>Steps taken in the current run (training thread only).</summary>
+    /// <summary>Steps taken in the current run (under the model lock).</summary>
     internal long Steps => _step;
 
-    /// <summary>Epochs completed in the current run (training thread only).</summary>
+    /// <summary>Epochs completed in the current run (under the model lock).</summary>
     internal int Epochs => _epoch;
 }

@@ -11,8 +11,9 @@ namespace Perceptron.Playground.Sessions;
 /// <summary>
 /// One browser tab's playground: a setup, its data, and a training thread that runs the engine's real <c>Fit</c> loop.
 /// The thread stops between mini-batches when paused (a callback waits on a gate), so play, pause and step drive the
-/// same loop <c>perceptron train</c> runs. Requests never touch the model: they queue work that the training thread
-/// runs between steps, so every answer sees one consistent set of weights.
+/// same loop <c>perceptron train</c> runs. The model is guarded by one lock: the training thread holds it while it
+/// trains and lets go whenever it waits (paused, or for its turn on the CPU), and requests read the model under it,
+/// so every answer sees one consistent set of weights, between two steps.
 /// </summary>
 internal sealed partial class PlaygroundSession : IDisposable
 {
@@ -22,10 +23,13 @@ internal sealed partial class PlaygroundSession : IDisposable
     private static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly object _lock = new();
-    private readonly Queue<Action<RunContext?>> _work = new();
+    private readonly object _modelLock = new();      // held by whoever reads or trains the model
+    private int _modelWaiters;                        // requests waiting for the model
+    private long _runsRequested = 1, _runsStarted;    // runs asked for (under _lock) and started (under _modelLock)
     private readonly TrainingSlots _slots;
     private readonly Thread _thread;
     private readonly List<HistoryPoint> _history = [];
+    private readonly List<HistoryPoint> _unsent = [];   // recorded since the last frame
 
     // Guarded by _lock: what the requests ask for.
     private bool _playing, _stopRun, _disposed;
@@ -42,7 +46,7 @@ internal sealed partial class PlaygroundSession : IDisposable
     private long _lastSeenTicks = DateTime.UtcNow.Ticks;
     private int _listeners;
 
-    // Training thread only.
+    // Guarded by _modelLock: the run and the model.
     private RunContext? _context;
     private FrameBuilder? _builder;
     private long _step;
@@ -140,6 +144,7 @@ internal sealed partial class PlaygroundSession : IDisposable
     {
         Setup = setup ?? Setup;
         _pendingSetup = Setup;
+        _runsRequested++;
         _stopRun = true;
         _playing = false;
         _stepsLeft = 0;
@@ -157,30 +162,46 @@ internal sealed partial class PlaygroundSession : IDisposable
         Reset(setup);
     }
 
-    /// <summary>Runs <paramref name="work"/> on the training thread between steps, with the current run (null if it failed to start).</summary>
+    /// <summary>Runs <paramref name="work"/> on the model between two training steps, with the current run (null if it failed to start).</summary>
     public Task<T> Invoke<T>(Func<RunContext?, T> work)
     {
-        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Command(() => _work.Enqueue(context =>
-        {
-            try
-            {
-                done.SetResult(work(context));
-            }
-            catch (Exception exception)
-            {
-                done.SetException(exception);
-            }
-        }));
+        Touch();
+        long wanted;
         lock (_lock)
         {
-            if (_disposed)
-            {
-                done.TrySetException(new ObjectDisposedException("session", "The session has ended."));
-            }
+            wanted = _runsRequested;
         }
 
-        return done.Task;
+        return Task.Run(() =>
+        {
+            // Announce the wait, so the training thread lets go of the model after its current step.
+            Interlocked.Increment(ref _modelWaiters);
+            lock (_modelLock)
+            {
+                try
+                {
+                    // After a reset, answer about the new run: wait until it has started (or failed to).
+                    while (_runsStarted < wanted && !Volatile.Read(ref _disposed))
+                    {
+                        Monitor.Wait(_modelLock, TimeSpan.FromMilliseconds(100));
+                    }
+
+                    if (Volatile.Read(ref _disposed))
+                    {
+                        throw new ObjectDisposedException("session", "The session has ended.");
+                    }
+
+                    return work(_context);
+                }
+                finally
+                {
+                    if (Interlocked.Decrement(ref _modelWaiters) == 0)
+                    {
+                        Monitor.PulseAll(_modelLock);
+                    }
+                }
+            }
+        });
     }
 
     /// <summary>The latest frame and its version, once it is newer than <paramref name="seen"/>.</summary>
@@ -233,12 +254,6 @@ internal sealed partial class PlaygroundSession : IDisposable
             _disposed = true;
             _stopRun = true;
             _runCancellation.Cancel();
-            foreach (var item in _work)
-            {
-                item(null);
-            }
-
-            _work.Clear();
         });
         lock (_lock)
         {

@@ -166,8 +166,9 @@ function onFrame(next) {
   $('trainLoss').dataset.value = next.trainLoss;
   $('accuracyRow').hidden = next.testAccuracy === undefined;
   if (next.testAccuracy !== undefined) $('testAccuracy').textContent = `${(next.testAccuracy * 100).toFixed(1)} %`;
-  const last = history[history.length - 1];
-  if (!last || last[0] !== next.step) history.push([next.step, next.epoch, next.trainLoss, next.testLoss]);
+  for (const point of next.points ?? []) {
+    if (!history.length || history[history.length - 1][0] < point[0]) history.push(point);
+  }
   drawLossChart($('lossChart'), history);
   network?.update(next);
   if (next.boundary) drawBoundary($('boundary'), next.boundary);
