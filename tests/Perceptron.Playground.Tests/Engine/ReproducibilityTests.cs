@@ -24,8 +24,20 @@ public class ReproducibilityTests(ServerFixture server) : IClassFixture<ServerFi
     {
         var setup = new PlaygroundSetup
         {
-            Data = dataName, Problem = problem, Features = ["x1", "x2", extraFeature], Noise = 10, Layers = [5, 3], Activation = "tanh",
-            Optimizer = "adam", LearningRate = 0.01, BatchSize = 16, Dropout = 0.1, Regularization = "l2", RegularizationRate = 0.001, Seed = 7, Epochs = 4,
+            Data = dataName,
+            Problem = problem,
+            Features = ["x1", "x2", extraFeature],
+            Noise = 10,
+            Layers = [5, 3],
+            Activation = "tanh",
+            Optimizer = "adam",
+            LearningRate = 0.01,
+            BatchSize = 16,
+            Dropout = 0.1,
+            Regularization = "l2",
+            RegularizationRate = 0.001,
+            Seed = 7,
+            Epochs = 4,
         };
         var api = new PlaygroundApi(server.Http);
         string id = (string)(await api.CreateAsync(setup))["id"]!;
