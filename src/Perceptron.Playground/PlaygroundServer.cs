@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -81,7 +80,7 @@ public static class PlaygroundServer
         {
             await app.StartAsync(cancellation).ConfigureAwait(false);
         }
-        catch (IOException exception) when (exception.InnerException is SocketException or null)
+        catch (IOException exception)
         {
             sessions.Dispose();
             await app.DisposeAsync().ConfigureAwait(false);

@@ -62,7 +62,7 @@ internal sealed record PlaygroundSetup
     public int Seed { get; init; } = 1;
 
     /// <summary>Training stops after this many epochs.</summary>
-    public int Epochs { get; init; } = 10_000;
+    public int Epochs { get; init; } = 100_000;
 
     /// <summary>Feature scaling fitted on the training rows: "none" (the 2-D data's default) or "standard" (uploaded data's).</summary>
     public string Scaling { get; init; } = "none";

@@ -4,7 +4,7 @@ using Perceptron.Training;
 
 namespace Perceptron.Playground.Sessions;
 
-/// <summary>A run's model and data, as the training thread hands them to work items (only ever touched on that thread).</summary>
+/// <summary>A run's setup, data and model; read and trained only under the session's model lock.</summary>
 /// <param name="Setup">The run's setup.</param>
 /// <param name="Data">The run's rows.</param>
 /// <param name="Prepared">The rows as the network sees them.</param>

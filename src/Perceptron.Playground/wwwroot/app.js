@@ -8,7 +8,7 @@ const SESSION_KEY = 'perceptron-playground-session';
 const DEFAULTS = {
   data: 'circles', noise: 0, trainPercent: 50, batchSize: 10, layers: [4], activation: 'tanh', optimizer: 'adam',
   learningRate: 0.03, regularization: 'none', regularizationRate: 0, problem: 'classification', features: ['x1', 'x2'],
-  dropout: 0, initializer: 'auto', seed: 1, epochs: 10000, scaling: 'none',
+  dropout: 0, initializer: 'auto', seed: 1, epochs: 100000, scaling: 'none',
 };
 const LIST_KEYS = new Set(['layers', 'features']);
 const NUMBER_KEYS = new Set(['noise', 'trainPercent', 'batchSize', 'learningRate', 'regularizationRate', 'dropout', 'seed', 'epochs']);
