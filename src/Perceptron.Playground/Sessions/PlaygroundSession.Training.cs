@@ -306,12 +306,12 @@ internal sealed partial class PlaygroundSession
         {
             var network = (Sequential<float>)model;
             session._step++;
-            session.ServeWaitingRequests();
 
             // The last update: parameters after this step minus after the previous one (one copy per step).
             (session._before, session._after) = (session._after, session._before);
             network.Parameters.CopyTo(session._after);
             session._hasUpdate = true;
+            session.ServeWaitingRequests();
             bool pause;
             lock (session._lock)
             {
