@@ -1,5 +1,7 @@
+using Perceptron.Activations;
 using Perceptron.Data;
 using Perceptron.Layers;
+using Perceptron.Optimizers;
 using Perceptron.Playground.Sessions;
 using Perceptron.Tabular;
 using Perceptron.Tensors;
@@ -19,12 +21,12 @@ internal static class EngineRun
     public static TabularOptions Options(PlaygroundSetup setup, IReadOnlyList<Callback> callbacks) => new()
     {
         Layers = setup.Layers,
-        Activation = setup.Activation,
+        Activation = Activation.FromName(setup.Activation),
         Epochs = setup.Epochs,
         BatchSize = setup.BatchSize,
-        Optimizer = setup.Optimizer,
+        Optimizer = OptimizerFactory.Parse(setup.Optimizer),
         LearningRate = setup.LearningRate,
-        Scaling = setup.Scaling,
+        Scaling = Scaling(setup),
         Dropout = setup.Dropout,
         L2 = setup.L2,
         Seed = setup.Seed,
@@ -53,10 +55,10 @@ internal static class EngineRun
     public static PreparedData Prepare(TabularDataset train, TabularDataset test, PlaygroundSetup setup)
     {
         // The same fits as the trainer's (deterministic, on the same rows), so the numbers match what it trains on.
-        IFeatureScaler? scaler = setup.Scaling switch
+        IFeatureScaler? scaler = Scaling(setup) switch
         {
-            "standard" => new StandardScaler(),
-            "minmax" => new MinMaxScaler(),
+            FeatureScaling.Standard => new StandardScaler(),
+            FeatureScaling.MinMax => new MinMaxScaler(),
             _ => null,
         };
         scaler?.Fit(train.Features);
@@ -76,6 +78,13 @@ internal static class EngineRun
         var (testX, testY) = Rows(test);
         return new PreparedData(scaler, targetScaler, trainX, trainY, testX, testY);
     }
+
+    private static FeatureScaling Scaling(PlaygroundSetup setup) => setup.Scaling switch
+    {
+        "standard" => FeatureScaling.Standard,
+        "minmax" => FeatureScaling.MinMax,
+        _ => FeatureScaling.None,
+    };
 
     /// <summary>The model's dense layers, input side first.</summary>
     public static IReadOnlyList<Dense<float>> DenseLayers(Sequential<float> model) => [.. model.Layers.OfType<Dense<float>>()];

@@ -1,16 +1,16 @@
 using System.Globalization;
-using Perceptron.Data;
 using Perceptron.Onnx;
 using Perceptron.Playground.Data;
 using Perceptron.Playground.Sessions;
 using Perceptron.Serialization;
+using Perceptron.Tabular;
 using Perceptron.Training;
 
 namespace Perceptron.Playground.Engine;
 
 /// <summary>
-/// Adapter: the trained network as the model file <c>perceptron predict</c> loads, and as ONNX. The only place the
-/// playground touches the model-file type.
+/// Adapter: the trained network as the model file <c>perceptron predict</c> loads (a <see cref="TabularModel"/>), and as
+/// ONNX. The only place the playground touches the model-file type.
 /// </summary>
 internal static class ModelExport
 {
@@ -34,7 +34,7 @@ internal static class ModelExport
     public static byte[] Onnx(Sequential<float> model, SessionData data, PreparedData prepared, PlaygroundSetup setup, int epochs) =>
         Describe(model, data, prepared, setup, epochs).ToOnnxBytes();
 
-    private static ModelFile Describe(Sequential<float> model, SessionData data, PreparedData prepared, PlaygroundSetup setup, int epochs) => new(model)
+    private static TabularModel Describe(Sequential<float> model, SessionData data, PreparedData prepared, PlaygroundSetup setup, int epochs) => new(model)
     {
         Task = data.Task,
         FeatureNames = data.Train.FeatureNames,
@@ -42,15 +42,15 @@ internal static class ModelExport
         ClassNames = data.Train.ClassNames ?? [],
         Scaler = prepared.Scaler,
         TargetScaler = prepared.TargetScaler,
-        Training = new Dictionary<string, string>
+        Training = new TrainingFacts
         {
-            ["data"] = data.Train.Source,
-            ["rows"] = data.Train.Rows.ToString(CultureInfo.InvariantCulture),
-            ["batch_size"] = setup.BatchSize.ToString(CultureInfo.InvariantCulture),
-            ["epochs"] = epochs.ToString(CultureInfo.InvariantCulture),
-            ["seed"] = setup.Seed.ToString(CultureInfo.InvariantCulture),
-            ["tool"] = $"Perceptron playground {typeof(ModelExport).Assembly.GetName().Version}",
-            ["created_utc"] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+            Data = data.Train.Source,
+            Rows = data.Train.Rows,
+            BatchSize = setup.BatchSize,
+            Epochs = epochs,
+            Tool = $"Perceptron playground {typeof(ModelExport).Assembly.GetName().Version}",
+            CreatedUtc = DateTimeOffset.UtcNow,
+            Notes = new Dictionary<string, string> { ["seed"] = setup.Seed.ToString(CultureInfo.InvariantCulture) },
         },
     };
 }

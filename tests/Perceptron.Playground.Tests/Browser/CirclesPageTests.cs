@@ -5,7 +5,6 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 using Perceptron.Losses;
 using Perceptron.Playground.Data;
 using Perceptron.Playground.Tests.Support;
-using Perceptron.Serialization;
 using Perceptron.Tensors;
 
 namespace Perceptron.Playground.Tests.Browser;
@@ -77,7 +76,7 @@ public class CirclesPageTests(CirclesRun run, ITestOutputHelper output) : IClass
         var rows = SessionData.FromPlane(CirclesRun.Setup).Test;
         float[] x = rows.Features.Row(7).ToArray();
         float[] y = [rows.Labels![7]];
-        var model = run.Model.Model;
+        var model = run.Model.Network;
         var (weightGradients, biasGradients, loss) = EngineReference.Gradients(model, x, y, new SparseCategoricalCrossEntropy());
         await Shows("#inspect-h", EngineReference.LayerOutput(model, x, 1, preActivation: true)[2]);
         await Shows("#inspect-a", EngineReference.LayerOutput(model, x, 1, preActivation: false)[2]);

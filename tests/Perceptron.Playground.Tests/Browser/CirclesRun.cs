@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Playwright;
 using Perceptron.Playground.Sessions;
 using Perceptron.Playground.Tests.Support;
-using Perceptron.Serialization;
+using Perceptron.Tabular;
 
 namespace Perceptron.Playground.Tests.Browser;
 
@@ -29,7 +29,7 @@ public sealed class CirclesRun : IAsyncLifetime
     public (int Epoch, double TestLoss) Shown { get; private set; }
 
     /// <summary>The model as downloaded from the page's link.</summary>
-    public ModelFile Model { get; private set; } = null!;
+    public TabularModel Model { get; private set; } = null!;
 
     public string ModelPath => Folder.File("downloaded.json");
 
@@ -72,7 +72,7 @@ public sealed class CirclesRun : IAsyncLifetime
 
         var download = await Page.RunAndWaitForDownloadAsync(() => Page.ClickAsync("#downloadModel"));
         await download.SaveAsAsync(ModelPath);
-        Model = ModelFile.Load(ModelPath);
+        Model = TabularModel.Load(ModelPath);
     }
 
     /// <summary>Waits until the page has applied the last change (its request answered and the diagram rebuilt).</summary>

@@ -3,7 +3,7 @@ using Perceptron.Losses;
 using Perceptron.Playground.Data;
 using Perceptron.Playground.Sessions;
 using Perceptron.Playground.Tests.Support;
-using Perceptron.Serialization;
+using Perceptron.Tabular;
 
 namespace Perceptron.Playground.Tests.Engine;
 
@@ -40,7 +40,7 @@ public class InspectionTests(ServerFixture server) : IClassFixture<ServerFixture
         var rows = set == "train" ? data.Train : data.Test;
         float[] x = rows.Features.Row(sample).ToArray();
         float[] y = [rows.Labels![sample]];
-        var model = after.Model;
+        var model = after.Network;
 
         Close(EngineReference.LayerOutput(model, x, layer, preActivation: true)[unit], (double)numbers["h"]!, "h");
         Close(EngineReference.LayerOutput(model, x, layer, preActivation: false)[unit], (double)numbers["a"]!, "a");
@@ -49,7 +49,7 @@ public class InspectionTests(ServerFixture server) : IClassFixture<ServerFixture
         Close(biasGradients[layer - 1][unit], (double)numbers["bias"]!["gradient"]!, "∂L/∂b");
 
         var dense = model.Layers.OfType<Layers.Dense<float>>().ToList();
-        var oldDense = before.Model.Layers.OfType<Layers.Dense<float>>().ToList();
+        var oldDense = before.Network.Layers.OfType<Layers.Dense<float>>().ToList();
         int units = dense[layer - 1].Units;
         JsonArray weights = numbers["weights"]!.AsArray();
         Assert.Equal(dense[layer - 1].Inputs, weights.Count);
@@ -67,11 +67,11 @@ public class InspectionTests(ServerFixture server) : IClassFixture<ServerFixture
         Close(loss - penalty, (double)numbers["loss"]!, "loss", 1e-4);
     }
 
-    private static ModelFile ModelFromBytes(byte[] bytes)
+    private static TabularModel ModelFromBytes(byte[] bytes)
     {
         using var folder = new TempFolder();
         File.WriteAllBytes(folder.File("m.json"), bytes);
-        return ModelFile.Load(folder.File("m.json"));
+        return TabularModel.Load(folder.File("m.json"));
     }
 
     private static void Close(double expected, double actual, string what, double tolerance = Tolerance)

@@ -4,7 +4,7 @@ using Perceptron.Data;
 using Perceptron.Playground.Data;
 using Perceptron.Playground.Sessions;
 using Perceptron.Playground.Tests.Support;
-using Perceptron.Serialization;
+using Perceptron.Tabular;
 
 namespace Perceptron.Playground.Tests.Engine;
 
@@ -54,8 +54,8 @@ public class ReproducibilityTests(ServerFixture server) : IClassFixture<ServerFi
             "--seed", "7", "--epochs", "4", "--quiet", "--out", folder.File("cli.json"));
         Assert.True(exitCode == 0, error);
 
-        float[] playground = ModelFile.Load(folder.File("playground.json")).Model.Parameters.ToArray();
-        float[] cli = ModelFile.Load(folder.File("cli.json")).Model.Parameters.ToArray();
+        float[] playground = TabularModel.Load(folder.File("playground.json")).Network.Parameters.ToArray();
+        float[] cli = TabularModel.Load(folder.File("cli.json")).Network.Parameters.ToArray();
         Assert.Equal(cli.Length, playground.Length);
         for (int i = 0; i < cli.Length; i++)
         {
