@@ -25,20 +25,28 @@ internal static unsafe partial class Gemm
     /// <summary>Rows of C one pass over B computes: the row count of the widest strip.</summary>
     private const int RowStreamingGroup = 4;
 
+    /// <summary>The environment variable that, set to <c>off</c> at startup, sends every product through the blocked
+    /// kernel instead: results are bit-identical either way, so CI runs the suites both ways to prove it.</summary>
+    internal const string RowStreamingVariable = "PERCEPTRON_ROW_STREAMING";
+
+    /// <summary>False when <see cref="RowStreamingVariable"/> is <c>off</c>; a JIT-time constant once read.</summary>
+    internal static readonly bool RowStreamingEnabled = !string.Equals(
+        Environment.GetEnvironmentVariable(RowStreamingVariable)?.Trim(), "off", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Whether <see cref="MultiplyRowStreaming{T}"/> handles this product: few rows, B not transposed (δ·Wᵀ
     /// keeps the blocked path), and small enough to run on one thread (a product that would be split over several
     /// threads is left to the blocked GEMM, which splits it).</summary>
     internal static bool UsesRowStreaming(int m, int n, int k, bool transposeB, int maxThreads)
-        => m <= RowStreamingMaxRows && !transposeB && (maxThreads == 1 || 2.0 * m * n * k < ThreadingThresholdFlops);
+        => RowStreamingEnabled && m <= RowStreamingMaxRows && !transposeB && (maxThreads == 1 || 2.0 * m * n * k < ThreadingThresholdFlops);
 
     /// <summary>C (m×n) (+)= op(A)·B with B (k×n) read in place, on the calling thread, with the row-streaming
-    /// kernel of <c>width</c> (<see cref="KernelMode.Vector512"/> or <see cref="KernelMode.Vector256"/>). Any m is
-    /// correct; it is fast for m ≤ <see cref="RowStreamingMaxRows"/>.</summary>
+    /// kernel of <c>width</c> (<see cref="KernelMode.Vector512"/>, <see cref="KernelMode.Vector256"/> or
+    /// <see cref="KernelMode.Vector128"/>). Any m is correct; it is fast for m ≤ <see cref="RowStreamingMaxRows"/>.</summary>
     internal static void MultiplyRowStreaming<T>(
         ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int n, int k, bool transposeA, bool accumulate, KernelMode width)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Debug.Assert(width is KernelMode.Vector512 or KernelMode.Vector256);
+        Debug.Assert(width is KernelMode.Vector512 or KernelMode.Vector256 or KernelMode.Vector128);
         if (m == 0 || n == 0)
         {
             return;
@@ -56,13 +64,11 @@ internal static unsafe partial class Gemm
 
         fixed (T* pa = a, pb = b, pc = c)
         {
-            if (width == KernelMode.Vector512)
+            switch (width)
             {
-                RowStreaming<T, RowStreaming512<T>>(pa, pb, pc, m, n, k, transposeA, accumulate);
-            }
-            else
-            {
-                RowStreaming<T, RowStreaming256<T>>(pa, pb, pc, m, n, k, transposeA, accumulate);
+                case KernelMode.Vector512: RowStreaming<T, RowStreaming512<T>>(pa, pb, pc, m, n, k, transposeA, accumulate); break;
+                case KernelMode.Vector256: RowStreaming<T, RowStreaming256<T>>(pa, pb, pc, m, n, k, transposeA, accumulate); break;
+                default: RowStreaming<T, RowStreaming128<T>>(pa, pb, pc, m, n, k, transposeA, accumulate); break;
             }
         }
     }
