@@ -6,6 +6,10 @@ namespace Perceptron.Tests.Kernels;
 
 public class GemmTests
 {
+    // Tests that take the variant as a parameter and run every variant of the registry themselves: CI's reruns of the
+    // suite under each forced PERCEPTRON_KERNEL skip them (they would repeat the same work).
+    private const string EveryVariant = "EveryVariant";
+
     // Every buffer carries this many NaNs past its end: a kernel that reads them poisons C, one that writes them is caught.
     private const int Slack = 9;
 
@@ -78,6 +82,7 @@ public class GemmTests
 
     [Theory]
     [MemberData(nameof(VariantsTransposesAccumulate))]
+    [Trait("Category", EveryVariant)]
     public void Multiply_Float_MatchesReference_AtSizes0To70(KernelMode variant, bool transposeA, bool transposeB, bool accumulate)
     {
         foreach (var (m, n, k) in SmallShapes())
@@ -88,6 +93,7 @@ public class GemmTests
 
     [Theory]
     [MemberData(nameof(VariantsTransposesAccumulate))]
+    [Trait("Category", EveryVariant)]
     public void Multiply_Double_MatchesReference_AtSizes0To70(KernelMode variant, bool transposeA, bool transposeB, bool accumulate)
     {
         foreach (var (m, n, k) in SmallShapes())
@@ -98,16 +104,19 @@ public class GemmTests
 
     [Theory]
     [MemberData(nameof(LargeShapes))]
+    [Trait("Category", EveryVariant)]
     public void Multiply_Float_MatchesReference_AtLargeAndOddShapes(KernelMode variant, int m, int n, int k, bool transposeA, bool transposeB, bool accumulate)
         => CheckAgainstReference<float>(variant, 2, m, n, k, transposeA, transposeB, accumulate);
 
     [Theory]
     [MemberData(nameof(VariantsTransposes))]
+    [Trait("Category", EveryVariant)]
     public void Multiply_Double_MatchesReference_AcrossBlocks(KernelMode variant, bool transposeA, bool transposeB)
         => CheckAgainstReference<double>(variant, 2, 70, 1100, 270, transposeA, transposeB, accumulate: true);
 
     [Theory]
     [MemberData(nameof(FastVariantsTransposes))]
+    [Trait("Category", EveryVariant)]
     public void Multiply_SameBitsForAnyThreadCount(KernelMode variant, bool transposeA, bool transposeB)
     {
         // Wide C splits by columns, tall C by rows; both are past the threading threshold.
@@ -136,6 +145,7 @@ public class GemmTests
 
     [Theory]
     [MemberData(nameof(RowStreamingShapes))]
+    [Trait("Category", EveryVariant)]
     public void MultiplyRowStreaming_MatchesReference_AndBlockedBitForBit(KernelMode variant, int m, int n, int k)
     {
         foreach (bool transposeA in new[] { false, true })
@@ -150,6 +160,7 @@ public class GemmTests
 
     [Theory]
     [MemberData(nameof(FastVariantsTransposes))]
+    [Trait("Category", EveryVariant)]
     public void MultiplyRowStreaming_AnyRowCount_MatchesReference_AtSizes0To70(KernelMode variant, bool transposeA, bool accumulate)
     {
         // The kernel is only dispatched for few rows, but it is correct for any m.
