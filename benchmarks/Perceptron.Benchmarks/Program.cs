@@ -9,6 +9,7 @@ var quick = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIg
     ["gemm"] = GemmQuick.Run,
     ["small-rows"] = SmallRowsQuick.Run,
     ["variants"] = VariantsQuick.Run,
+    ["peak"] = PeakProbe.Run,
     ["w1"] = W1PerSample.Run,
     ["w2"] = W2Framework.Run,
     ["w3"] = W3Mnist.Run,

@@ -54,8 +54,12 @@ internal sealed class Comparison
         return options;
     }
 
-    /// <summary>Prints a result and appends it as a JSON record (the format of issue 4) to <see cref="OutFile"/>.</summary>
-    public void Record(string workload, string engine, int threads, double seconds, string unit, double metric, string metricName, string detail = "")
+    /// <summary>Prints a result and appends it as a JSON record to <see cref="OutFile"/>: workload, engine, threads,
+    /// seconds, unit, metric, metric_name, detail, and flop (the floating-point operations the seconds cover, when
+    /// <paramref name="flop"/> &gt; 0), from which the report derives GFLOP/s and the fraction of the measured peak, and
+    /// bytes (the memory the seconds must stream, when <paramref name="bytes"/> &gt; 0) for GB/s against the measured
+    /// bandwidth.</summary>
+    public void Record(string workload, string engine, int threads, double seconds, string unit, double metric, string metricName, string detail = "", double flop = 0, double bytes = 0)
     {
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(inv, $"{workload,-18} {engine,-15} threads {threads}  {seconds:G5} s {unit,-10} {metricName} {metric:G6}  {detail}"));
@@ -64,9 +68,20 @@ internal sealed class Comparison
             return;
         }
 
+        string flopField = (flop > 0 ? string.Create(inv, $", \"flop\": {flop:R}") : "") + (bytes > 0 ? string.Create(inv, $", \"bytes\": {bytes:R}") : "");
         string json = string.Create(inv,
-            $"{{\"workload\": \"{workload}\", \"engine\": \"{engine}\", \"threads\": {threads}, \"seconds\": {seconds:R}, \"unit\": \"{unit}\", \"metric\": {metric:R}, \"metric_name\": \"{metricName}\", \"detail\": \"{detail}\"}}");
+            $"{{\"workload\": \"{workload}\", \"engine\": \"{engine}\", \"threads\": {threads}, \"seconds\": {seconds:R}, \"unit\": \"{unit}\", \"metric\": {metric:R}, \"metric_name\": \"{metricName}\", \"detail\": {System.Text.Json.JsonSerializer.Serialize(detail)}{flopField}}}");
         File.AppendAllText(OutFile, json + "\n");
+    }
+
+    /// <summary>Prints the machine's description and appends it as a record (workload "machine").</summary>
+    public void RecordMachine(MachineDescription machine)
+    {
+        Console.WriteLine($"machine: {machine.ModelName}, family {machine.Family} model {machine.Model}, {Environment.ProcessorCount} logical processors, {machine.VectorFlags}");
+        if (OutFile is not null)
+        {
+            File.AppendAllText(OutFile, machine.ToJson() + "\n");
+        }
     }
 
     /// <summary>Writes values as raw little-endian numbers (read by the peers with numpy.fromfile).</summary>
