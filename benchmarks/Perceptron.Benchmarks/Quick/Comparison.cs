@@ -12,7 +12,7 @@ namespace Perceptron.Benchmarks.Quick;
 /// <remarks>
 /// Options: <c>--threads N</c> (ours; default 2), <c>--quick</c> (fewer epochs and repeats), <c>--out FILE</c>
 /// (append one JSON record per line), <c>--export DIR</c> (where data and initial weights go for the peers),
-/// <c>--data DIR</c> (MNIST-10k, default data/mnist-10k).
+/// <c>--data DIR</c> (MNIST-10k, default data/mnist-10k), <c>--csv FILE</c> (the tabular CSV of W7/W8).
 /// </remarks>
 internal sealed class Comparison
 {
@@ -30,6 +30,9 @@ internal sealed class Comparison
 
     public string DataDirectory { get; private set; } = Path.Combine("data", "mnist-10k");
 
+    /// <summary>The tabular CSV of W7/W8 (benchmarks/peers/tabular_data.py writes it).</summary>
+    public string? CsvFile { get; private set; }
+
     /// <summary>Parses the shared options; prints the usage and returns null on a bad one.</summary>
     public static Comparison? Parse(string[] args, string workload)
     {
@@ -43,8 +46,9 @@ internal sealed class Comparison
                 case "--out" when i + 1 < args.Length: options.OutFile = args[++i]; break;
                 case "--export" when i + 1 < args.Length: options.ExportDirectory = args[++i]; break;
                 case "--data" when i + 1 < args.Length: options.DataDirectory = args[++i]; break;
+                case "--csv" when i + 1 < args.Length: options.CsvFile = args[++i]; break;
                 default:
-                    Console.Error.WriteLine($"unknown option '{args[i]}'; usage: {workload} [--threads N] [--quick] [--out FILE.jsonl] [--export DIR] [--data DIR]");
+                    Console.Error.WriteLine($"unknown option '{args[i]}'; usage: {workload} [--threads N] [--quick] [--out FILE.jsonl] [--export DIR] [--data DIR] [--csv FILE]");
                     return null;
             }
         }
