@@ -18,6 +18,9 @@ var quick = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIg
     ["w5"] = W5Inference.Run,
     ["w6"] = W6CliOverhead.Run,
     ["w8"] = W8Csv.Run,
+    ["scaling-point"] = ScalingPoint.Run,
+    ["scaling-plot"] = ScalingPlots.Run,
+    ["machine-slug"] = _ => { Console.WriteLine(MachineDescription.Read().Slug); return 0; },
 };
 
 if (args.Length > 0 && quick.TryGetValue(args[0], out var workload))

@@ -57,9 +57,13 @@ def main(records_path, out_path):
         return found[0] if found else None
 
     def peak(kind, t):
-        probes = sorted((r for r in records if r["workload"] == kind and r["engine"] == "probe"), key=lambda r: r["threads"])
+        """The best probe of `kind` on the most threads <= t (compare.sh probes twice: first and last)."""
+        probes = [r for r in records if r["workload"] == kind and r["engine"] == "probe"]
         fitting = [r for r in probes if r["threads"] <= t] or probes
-        return fitting[-1]["metric"] if fitting else None
+        if not fitting:
+            return None
+        most = max(r["threads"] for r in fitting)
+        return max(r["metric"] for r in fitting if r["threads"] == most)
 
     def peak_fraction(rec):
         if rec is None or not rec.get("flop"):
@@ -73,7 +77,7 @@ def main(records_path, out_path):
               f"stepping {machine.get('cpu_stepping')}, {machine['threads']} logical processors, {machine.get('vector_flags')}; "
               f"{machine.get('runtime')}")
     for kind, unit in (("peak-fma", "GFLOP/s"), ("peak-memory", "GB/s")):
-        measured = [f"{r['metric']:.1f} {unit} on {r['threads']}" for r in records if r["workload"] == kind]
+        measured = [f"{r['metric']:.1f} {unit} on {r['threads']} thread(s)" for r in records if r["workload"] == kind]
         if measured:
             print(f"{kind}: {', '.join(measured)}")
     print()
