@@ -25,7 +25,7 @@ done
 [ -n "$json" ] || { echo "usage: bash benchmarks/compare.sh [--quick] [--threads N] --json FILE" >&2; exit 2; }
 
 # Debian's python3 with python3-torch/-sklearn/-numpy (benchmarks/setup.sh), not whatever python3 is first on PATH.
-python=/usr/bin/python3
+python=${PERCEPTRON_PYTHON:-/usr/bin/python3}
 "$python" -c 'import numpy, sklearn, torch, pandas' 2>/dev/null || { echo "peers need Debian's python3-torch, python3-sklearn, python3-numpy and python3-pandas: run sudo bash benchmarks/setup.sh" >&2; exit 1; }
 
 dotnet build benchmarks/Perceptron.Benchmarks -c Release --nologo -v q

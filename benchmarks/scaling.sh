@@ -21,7 +21,7 @@ ours=(dotnet artifacts/bin/Perceptron.Benchmarks/release/Perceptron.Benchmarks.d
 [ -n "$out" ] || out="benchmarks/results/$("${ours[@]}" machine-slug)/scaling"
 records=$(mktemp)
 trap 'rm -f "$records"' EXIT
-threads=$(nproc)
+threads=$(getconf _NPROCESSORS_ONLN)
 
 point() { "${ours[@]}" scaling-point --sweep "$1" --rows "$2" --width "$3" --depth "$4" --threads "$5" --epochs "$6" --out "$records"; }
 
