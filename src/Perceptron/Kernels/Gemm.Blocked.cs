@@ -123,12 +123,13 @@ internal static unsafe partial class Gemm
         return rowSplit < columnSplit;
     }
 
-    /// <summary>One product handed to the threads: pointers to pinned A, B, C, the shape, and how it is split.</summary>
+    /// <summary>One product handed to the threads: pointers to pinned A, B, C, the shape, the kernel (blocked, or row
+    /// streaming when <see cref="RowStreaming"/>) and how it is split.</summary>
     internal struct BlockedJob
     {
         public nint A, B, C;
         public int M, N, K;
-        public bool TransposeA, TransposeB, Accumulate, IsDouble, SplitRows;
+        public bool TransposeA, TransposeB, Accumulate, IsDouble, SplitRows, RowStreaming;
         public KernelMode Width;
         public int Parts;
 
@@ -148,6 +149,18 @@ internal static unsafe partial class Gemm
         private readonly void RunPart<T>(int part)
             where T : unmanaged, IFloatingPointIeee754<T>
         {
+            if (RowStreaming)
+            {
+                switch (Width)
+                {
+                    case KernelMode.Vector512: RowStreamingPart<T, RowStreaming512<T>>(in this, part); break;
+                    case KernelMode.Vector256: RowStreamingPart<T, RowStreaming256<T>>(in this, part); break;
+                    default: RowStreamingPart<T, RowStreaming128<T>>(in this, part); break;
+                }
+
+                return;
+            }
+
             switch (Width)
             {
                 case KernelMode.Vector512: BlockedPart<T, MicroKernel512<T>>(in this, part); break;
@@ -190,7 +203,8 @@ internal static unsafe partial class Gemm
         int kcMax = KcBytes / sizeof(T);
         int kBlocks = (k + kcMax - 1) / kcMax;
         int kc0 = (k + kBlocks - 1) / kBlocks;
-        int ncMax = Math.Min(NcElements, RoundUp(columnEnd - columnStart, nr));
+        // A whole number of nr-wide panels (Vector128's nr = 12 does not divide NcElements): B̃ is sized for ncMax.
+        int ncMax = Math.Min(NcElements / nr * nr, RoundUp(columnEnd - columnStart, nr));
 
         // Buffers: Ã (mr×kc), B̃ (kc×nc), and one C tile for the right edge; each starts on a cache line.
         nint aBytes = RoundUp((mr * kc0 + PackedASlack) * sizeof(T), 64), bBytes = RoundUp(kc0 * ncMax * sizeof(T), 64);

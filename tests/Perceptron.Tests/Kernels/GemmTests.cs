@@ -57,10 +57,10 @@ public class GemmTests
 
     /// <summary>Large and odd shapes (m, n, k): vectors, primes, B wide enough to be packed rather than read in
     /// place (n &gt; 512), and shapes that cross kc (k &gt; 256 floats, 128 doubles), nc (n &gt; 1024) and the
-    /// threading threshold.</summary>
+    /// threading threshold, with many rows (blocked) and few (row streaming split by columns).</summary>
     public static TheoryData<KernelMode, int, int, int, bool, bool, bool> LargeShapes()
     {
-        (int M, int N, int K)[] shapes = [(1, 1000, 1), (1, 1000, 300), (1000, 1, 300), (300, 1, 1000), (1000, 300, 1), (257, 131, 97), (97, 131, 300), (20, 530, 40), (45, 613, 29), (70, 1100, 270)];
+        (int M, int N, int K)[] shapes = [(1, 1000, 1), (1, 1000, 300), (1000, 1, 300), (300, 1, 1000), (1000, 300, 1), (257, 131, 97), (97, 131, 300), (20, 530, 40), (45, 613, 29), (70, 1100, 270), (1, 3000, 400), (4, 1100, 500)];
         var data = new TheoryData<KernelMode, int, int, int, bool, bool, bool>();
         foreach (var variant in KernelRegistry.Available.Where(v => v.Mode != KernelMode.Reference))
         {
@@ -124,6 +124,10 @@ public class GemmTests
         SameBitsForAnyThreadCount<float>(variant, 200, 700, 300, transposeA, transposeB);
         SameBitsForAnyThreadCount<float>(variant, 700, 90, 300, transposeA, transposeB);
         SameBitsForAnyThreadCount<double>(variant, 150, 400, 300, transposeA, transposeB);
+
+        // Few rows: the row-streaming kernel, split by columns (B not transposed), or the blocked one (transposed).
+        SameBitsForAnyThreadCount<float>(variant, 3, 1500, 400, transposeA, transposeB);
+        SameBitsForAnyThreadCount<double>(variant, 1, 700, 900, transposeA, transposeB);
     }
 
     // The row-streaming kernel (few rows, B read in place): every row count 1..8 on shapes whose columns cross
@@ -279,7 +283,7 @@ public class GemmTests
         T[] expected = WithSlack(initial), actual = WithSlack(initial), blocked = WithSlack(initial);
 
         Reference(a, b, expected, m, n, k, transposeA, false, accumulate);
-        Gemm.MultiplyRowStreaming<T>(a, b, actual, m, n, k, transposeA, accumulate, variant);
+        Gemm.MultiplyRowStreaming<T>(a, b, actual, m, n, k, transposeA, accumulate, variant, maxThreads: 2); // split by columns past 1 MFLOP
         Gemm.MultiplyBlocked<T>(a, b, blocked, m, n, k, transposeA, false, accumulate, variant, 1);
 
         string what = $"{variant} row streaming {typeof(T).Name} C of m={m} n={n} k={k} transposeA={transposeA} accumulate={accumulate}";
