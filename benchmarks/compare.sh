@@ -60,7 +60,7 @@ echo "== W5 inference =="
 "${ours[@]}" w5 --threads "$threads" "${common[@]}"
 peer 2 benchmarks/peers/torch_peer.py w5
 
-echo "== W6 CLI overhead (issue 5): perceptron train vs the engine's own Fit =="
+echo "== W6 CLI overhead: perceptron train vs the engine's own Fit =="
 "${ours[@]}" w6 --threads "$threads" "${common[@]}"
 epochs=10; [ -n "$quick" ] && epochs=3
 "${cli[@]}" train data/mnist-10k/images-idx3-ubyte.gz --labels data/mnist-10k/labels-idx1-ubyte.gz --layers 256,128 \

@@ -2,7 +2,7 @@
 
 Every peer takes: WORKLOAD [--quick] [--out FILE.jsonl] [--export DIR] [--data DIR].
 It reads the data and initial weights that our side exported (raw little-endian arrays in DIR)
-and appends one JSON record per result to FILE.jsonl, in the format of issue 4.
+and appends one JSON record per result to FILE.jsonl, in the format benchmarks/README.md describes.
 Thread settings come from the environment compare.sh sets before python starts
 (OPENBLAS_NUM_THREADS must be set before numpy loads OpenBLAS); torch.set_num_threads is set here.
 """

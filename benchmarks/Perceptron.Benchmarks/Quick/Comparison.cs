@@ -54,7 +54,7 @@ internal sealed class Comparison
         return options;
     }
 
-    /// <summary>Prints a result and appends it as a JSON record (the format of issue 4) to <see cref="OutFile"/>.</summary>
+    /// <summary>Prints a result and appends it as a JSON record (the format benchmarks/README.md describes) to <see cref="OutFile"/>.</summary>
     public void Record(string workload, string engine, int threads, double seconds, string unit, double metric, string metricName, string detail = "")
     {
         var inv = CultureInfo.InvariantCulture;
