@@ -1,5 +1,9 @@
+using Perceptron.Tests.Support;
+
 namespace Perceptron.Tests;
 
+/// <summary>The process-wide settings. Alone in the process: setting a kernel variant switches every caller's.</summary>
+[Collection(ProcessAloneCollection.Name)]
 public class EngineTests
 {
     [Theory]

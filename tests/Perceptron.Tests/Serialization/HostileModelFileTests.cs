@@ -106,7 +106,7 @@ public class HostileModelFileTests
             {
                 error = e;
             }
-        }, TimeSpan.FromSeconds(10));
+        });
 
         if (expected is null)
         {
