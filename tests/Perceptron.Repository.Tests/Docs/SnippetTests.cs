@@ -6,7 +6,7 @@ namespace Perceptron.Repository.Tests.Docs;
 /// Every C# block of the repository's Markdown (README.md, docs/, the package READMEs) compiles against the library, and runs without error unless it is
 /// marked otherwise (see <see cref="SnippetDirective"/>). A renamed type or member breaks the docs here first.
 /// </summary>
-[Collection(ProcessStateCollection.Name)]
+[Collection(ProcessAloneCollection.Name)]
 public class SnippetTests
 {
     /// <summary>Every C# block of the docs, as FILE:LINE.</summary>

@@ -12,7 +12,7 @@ namespace Perceptron.Repository.Tests.Packaging;
 /// </summary>
 /// <remarks>Slow (pack, restore and build of a new app: about a minute), hence its trait; README's test command
 /// runs it like any other test.</remarks>
-[Collection(ProcessStateCollection.Name)]
+[Collection(ProcessAloneCollection.Name)]
 [Trait("Category", "Package")]
 public sealed class PackageTests : IDisposable
 {

@@ -5,8 +5,8 @@ namespace Perceptron.Repository.Tests.Support;
 /// collection on its own, after the others.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ProcessStateCollection
+public sealed class ProcessAloneCollection
 {
     /// <summary>The collection's name.</summary>
-    public const string Name = "process-wide state";
+    public const string Name = "needs the process alone";
 }
