@@ -1,3 +1,4 @@
+using Perceptron.Kernels;
 using Perceptron.Tests.Support;
 
 namespace Perceptron.Tests;

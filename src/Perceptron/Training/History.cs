@@ -25,6 +25,9 @@ public sealed class History
     /// <summary>Whether training diverged (a loss or gradient became NaN or infinite) and was stopped before the bad step.</summary>
     public bool Diverged { get; internal set; }
 
+    /// <summary>How training ended: completed, stopped early by a callback, or diverged.</summary>
+    public TrainingOutcome Outcome => Diverged ? TrainingOutcome.Diverged : StopReason is null ? TrainingOutcome.Completed : TrainingOutcome.StoppedEarly;
+
     internal void Add(IReadOnlyDictionary<string, double> logs)
     {
         foreach (var (key, value) in logs)
