@@ -118,7 +118,7 @@ public sealed class ClassWeights
         foreach (var (name, weight) in ByClass)
         {
             int index = train.ClassNames!.ToList().IndexOf(name);
-            weights[index >= 0 ? index : throw new ArgumentException($"Class weight for '{name}', but {train.Source}'s target '{train.TargetName}' has classes {string.Join(", ", train.ClassNames!)}.", nameof(train))] = weight;
+            weights[index >= 0 ? index : throw new ArgumentException($"A weight is given for class '{name}', but {train.Source}'s target '{train.TargetName}' has classes {string.Join(", ", train.ClassNames!)}.", nameof(train))] = weight;
         }
 
         return weights.All(w => w == 0) ? throw new ArgumentException("Every class weight is 0; at least one class must count.", nameof(train)) : weights;
