@@ -1,8 +1,8 @@
 using System.CommandLine;
-using ActivationFunction = Perceptron.Activations.Activation;
 using Perceptron.Data;
 using Perceptron.Optimizers;
 using Perceptron.Tabular;
+using ActivationFunction = Perceptron.Activations.Activation;
 
 namespace Perceptron.Cli;
 

@@ -41,6 +41,12 @@ public class CliUsageTests
         string help = CliRunner.Run("train", "--help").Output;
         Assert.Contains("[default: 64,32]", help, StringComparison.Ordinal);
         Assert.DoesNotContain("64|32", help, StringComparison.Ordinal);
+
+        // And the default is what a run without --layers gets.
+        using var folder = new TempFolder();
+        string model = folder.File("model.json");
+        Assert.Equal(0, CliRunner.Run("train", "iris", "--epochs", "1", "--out", model, "--quiet").ExitCode);
+        Assert.Equal([64, 32], TabularModel.Load(model).Training!.Options["layers"].EnumerateArray().Select(e => e.GetInt32()));
     }
 
     [Theory]
