@@ -175,6 +175,7 @@ internal static class ModelWriter
 
             json.WriteEndObject();
         }
+
         if (facts.Notes.Count > 0)
         {
             json.WriteStartObject("notes");

@@ -46,7 +46,8 @@ public static class TabularTrainer
         }
 
         // Hold the test rows out before anything is fitted, so neither the scaler nor early stopping sees them.
-        TabularDataset train = data, test = null!;
+        TabularDataset train = data;
+        TabularDataset? test = null;
         if (options.TestSplit > 0)
         {
             (train, test, _) = DataSplit.HoldOut(data, options.TestSplit, options.Seed);
