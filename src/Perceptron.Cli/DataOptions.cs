@@ -21,19 +21,12 @@ internal sealed class DataOptions
     private readonly Option<string[]?> _features = List("--features", "Use only these columns as features, comma-separated names (or 0-based indices).");
     private readonly Option<string[]?> _categorical = List("--categorical", "Treat these columns as categories (one-hot encoded) even if they hold numbers.");
     private readonly Option<bool> _autoColumns = new("--auto-columns") { Description = "Leave out columns that cannot be features (dates, free text, identifiers, empty) with a note, instead of stopping." };
-    private readonly Option<string> _impute = new("--impute") { Description = "Fill missing numbers with the training rows' median, mean or most-frequent value (categories take the most frequent).", DefaultValueFactory = _ => "median" };
+    private readonly Option<string> _impute = Options.Choice("--impute", "Fill missing numbers with the training rows' median, mean or most-frequent value (categories take the most frequent).", ["median", "mean", "most-frequent"], "median");
     private readonly Option<bool> _indicators = new("--missing-indicators") { Description = "Add a 0/1 input per feature with missing values in the training rows." };
     private readonly Option<int> _maxCategories = Options.Int("--max-categories", "Most categories one-hot encoded per column (the most frequent); the rest share an 'other' input.", PreprocessingOptions.Default.MaxCategories, minimum: 1);
 
     private DataOptions(bool columns, bool preprocessing)
     {
-        _impute.Validators.Add(result =>
-        {
-            if (result.Tokens.Count == 1 && ParseImpute(result.Tokens[0].Value) is null)
-            {
-                result.AddError($"--impute must be median, mean or most-frequent; got '{result.Tokens[0].Value}'.");
-            }
-        });
         All = [_noHeader, _skipRows, _comment, _delimiter, _decimal, _quote, _missing, .. columns ? new Option[] { _ignore, _features, _categorical, _autoColumns } : [],
             .. preprocessing ? new Option[] { _impute, _indicators, _maxCategories } : []];
     }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Perceptron.Cli.Tests;
 
 /// <summary>The CSV dialect and column options end to end: each real-world shape trains with at most one option,
@@ -97,11 +99,23 @@ public class DataOptionsTests
     }
 
     [Theory]
-    [InlineData("--delimiter", "ab", "perceptron: --delimiter expects one character, such as ';' or tab; got 'ab'.")]
-    [InlineData("--decimal", ";", "perceptron: --decimal expects '.' or ','; got ';'.")]
-    [InlineData("--impute", "mode", "perceptron: --impute must be median, mean or most-frequent; got 'mode'.")]
-    [InlineData("--skip-rows", "-1", "perceptron: --skip-rows must be at least 0; got -1.")]
-    [InlineData("--ignore", "a,,b", "perceptron: --ignore expects comma-separated column names, such as a,b; got 'a,,b'.")]
+    [InlineData("cv", "-k", "2")]
+    [InlineData("tune", "--trials", "1", "--folds", "2")]
+    public void CrossValidateAndTune_ReadTheSameShapes(string command, params string[] own)
+    {
+        CliResult result = CliRunner.Run([command, RealWorld("date-column.csv"), "--auto-columns", "--epochs", "2", "--json", .. own]);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("perceptron: note: left out a column that cannot be a feature (--auto-columns): 'date' (dates)", result.Error, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Object, result.Json().ValueKind);
+    }
+
+    [Theory]
+    [InlineData("--delimiter", "ab", "perceptron train: --delimiter expects one character, such as ';' or tab; got 'ab' (see 'perceptron train --help')")]
+    [InlineData("--decimal", ";", "perceptron train: --decimal expects '.' or ','; got ';' (see 'perceptron train --help')")]
+    [InlineData("--impute", "mode", "perceptron train: --impute must be one of median, mean, most-frequent; got 'mode'")]
+    [InlineData("--skip-rows", "-1", "perceptron train: --skip-rows must be at least 0; got -1 (see 'perceptron train --help')")]
+    [InlineData("--ignore", "a,,b", "perceptron train: --ignore expects comma-separated column names, such as a,b; got 'a,,b' (see 'perceptron train --help')")]
     public void Train_BadDataOptionValue_IsAUsageError(string option, string value, string message)
     {
         CliResult result = CliRunner.Run("train", RealWorld("sparse-missing.csv"), option, value);

@@ -33,7 +33,7 @@ internal static class PredictCommand
 
     private static int Run(IAnsiConsole console, TextWriter error, string modelPath, string dataPath, string? outputPath, CsvLoadOptions csv, string[] keep)
     {
-        TabularModel model = TabularModel.Load(modelPath);
+        TabularModel model = ModelArgument.Load(modelPath, dataPath);
         FeatureRows rows = model.ReadRows(dataPath, csv, keep);
         Matrix<float> outputs = model.Predict(rows.Features);
 
