@@ -225,7 +225,7 @@ public static class TabularTrainer
         var model = new Sequential<float> { Seed = options.Seed };
         foreach (int units in options.Layers)
         {
-            model.Add(new Dense<float>(units, hidden, initializer, l2: options.L2));
+            model.Add(new Dense<float>(units, hidden, initializer, l2: options.L2, l1: options.L1));
             if (options.Dropout > 0)
             {
                 model.Add(new Dropout<float>(options.Dropout));
@@ -233,7 +233,7 @@ public static class TabularTrainer
         }
 
         bool classify = train.Task == TaskKind.Classification;
-        model.Add(new Dense<float>(classify ? train.ClassCount : 1, classify ? Activation.Softmax : Activation.Linear, l2: options.L2));
+        model.Add(new Dense<float>(classify ? train.ClassCount : 1, classify ? Activation.Softmax : Activation.Linear, l2: options.L2, l1: options.L1));
         var optimizer = OptimizerFactory.Create(options.Optimizer, options.LearningRate);
         double[]? classWeights = options.ClassWeights?.Resolve(train);
         model.Compile(optimizer, classify ? new SparseCategoricalCrossEntropy(classWeights) : new MeanSquaredError(), classify ? new Accuracy() : new R2Score());

@@ -63,7 +63,7 @@ public class HostileModelFileTests
         ["bad-dtype.json"] = "field 'layers[0].kernel.dtype': must be 'float32-le'",
         ["bad-nan-weight.json"] = "field 'layers[0].kernel.data': value 1 is NaN; every weight must be finite",
         ["bad-infinite-bias.json"] = "field 'layers[2].bias.data': value 1 is Infinity; every weight must be finite",
-        ["bad-bias-without-use-bias.json"] = "field 'layers[0].bias': is not part of a dense layer with these settings; it has units, activation, initializer, use_bias, l2, kernel",
+        ["bad-bias-without-use-bias.json"] = "field 'layers[0].bias': is not part of a dense layer with these settings; it has units, activation, initializer, use_bias, l2, l1, kernel",
         ["bad-unknown-layer-kind.json"] = "field 'layers[1].kind': is 'conv2d', expected one of 'dense', 'dropout'",
         ["bad-unknown-activation.json"] = "field 'layers[0].activation': ",
         ["bad-unknown-initializer.json"] = "field 'layers[0].initializer': Unknown initializer 'orthogonal'",
