@@ -24,7 +24,8 @@ public sealed class DensePenaltyTests : IDisposable
         var random = new Random(3);
         var model = new Sequential<double>(
             new Dense<double>(5, Activation.Tanh, inputs: 4, l2: l2, l1: l1),
-            new Dense<double>(3, Activation.Softmax, l1: l1)) { Seed = 9 };
+            new Dense<double>(3, Activation.Softmax, l1: l1))
+        { Seed = 9 };
         model.Compile(new Sgd(0.1), new SparseCategoricalCrossEntropy());
         var x = new Matrix<double>(6, 4, [.. Enumerable.Range(0, 24).Select(_ => random.NextDouble() * 2 - 1)]);
         var y = new Matrix<double>(6, 1, [0, 1, 2, 1, 0, 2]);
