@@ -20,6 +20,9 @@ internal static class ModelReader
     /// <summary>Largest number of layers, parameters in all, and feature or class names accepted.</summary>
     public const int MaxLayers = 1_000, MaxParameters = 200_000_000, MaxNames = 1_000_000;
 
+    /// <summary>Deepest JSON nesting accepted.</summary>
+    public const int MaxDepth = 16;
+
     /// <summary>The top-level fields of each version; within a version the format is closed.</summary>
     private static readonly string[] TopLevelFields =
         ["format", "version", "task", "inputs", "seed", "layers", "loss", "optimizer", "features", "target", "classes", "preprocessing", "target_preprocessing", "training"];
@@ -41,7 +44,7 @@ internal static class ModelReader
             throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
         }
 
-        using JsonDocument document = JsonFields.ParseFile(path, MaxFileBytes, maxDepth: 16, "a model file");
+        using JsonDocument document = JsonFields.ParseFile(path, MaxFileBytes, MaxDepth, "a model file");
         return Parse(new JsonFields(path), document.RootElement);
     }
 
@@ -65,7 +68,7 @@ internal static class ModelReader
             throw f.Error("version", $"is {version}, but this Perceptron reads versions {ModelDocument.OldestReadableVersion} to {ModelDocument.FormatVersion}. HINT: a newer version wrote it; update Perceptron to read it.");
         }
 
-        f.CheckOnly(root, null, TopLevelFields, $"format version {version}");
+        f.CheckOnly(root, null, version == 1 ? TopLevelFields : [.. TopLevelFields, FileDigest.FieldName], $"format version {version}");
         int inputs = f.Int(root, "inputs", 1, LayerConfigReader.MaxWidth);
         var (layers, parameters) = ReadLayers(f, root, inputs);
         var network = new Sequential<float>(layers) { Seed = f.Int(root, "seed", int.MinValue, int.MaxValue) };
@@ -92,7 +95,7 @@ internal static class ModelReader
             throw f.Error("classes", $"names {classes.Length} classes but the last layer has {outputs} outputs.");
         }
 
-        return new ModelDocument
+        var document = new ModelDocument
         {
             Network = network,
             Loss = loss,
@@ -110,6 +113,10 @@ internal static class ModelReader
             },
             Training = version == 1 ? ReadTrainingVersion1(f, root) : ReadTraining(f, root),
         };
+
+        // Last: a file whose every field is valid may still differ from what was saved (a flipped bit in a weight).
+        FileDigest.Verify(f, root);
+        return document;
     }
 
     /// <summary>
