@@ -6,8 +6,11 @@ namespace Perceptron.Serialization;
 /// <summary>Reads a checkpoint folder, checking the state file field by field, in the manner of <see cref="ModelReader"/>.</summary>
 internal static class CheckpointReader
 {
-    /// <summary>Largest state file accepted.</summary>
-    public const long MaxFileBytes = 1L << 30;
+    /// <summary>
+    /// Largest state file accepted: the most one read can hold (<see cref="Array.MaxLength"/>). Enough for two optimizer
+    /// buffers and early stopping's best weights of a model of 134,000,000 parameters; a larger run cannot be checkpointed.
+    /// </summary>
+    public const long MaxFileBytes = 0x7FFF_FFC7;
 
     /// <summary>Most optimizer state buffers and history series accepted.</summary>
     public const int MaxStateBuffers = 4, MaxSeries = 1_000;
@@ -123,7 +126,7 @@ internal static class CheckpointReader
         var element = f.Get(root, "history", null);
         if (element.ValueKind != JsonValueKind.Object || element.EnumerateObject().Count() > MaxSeries)
         {
-            throw f.Error("history", $"must be an object of at most {MaxSeries:N0} series.");
+            throw f.Error("history", $"must be an object of at most {Data.MessageText.Count(MaxSeries)} series.");
         }
 
         var series = new Dictionary<string, double[]>();

@@ -14,11 +14,15 @@ namespace Perceptron.Serialization;
 /// </summary>
 internal static class ModelReader
 {
-    /// <summary>Largest model file accepted.</summary>
-    public const long MaxFileBytes = 1L << 30;
-
     /// <summary>Largest number of layers, parameters in all, and feature or class names accepted.</summary>
     public const int MaxLayers = 1_000, MaxParameters = 200_000_000, MaxNames = 1_000_000;
+
+    /// <summary>
+    /// Largest model file accepted, from what the largest model needs: the base64 of <see cref="MaxParameters"/> float32
+    /// weights (1,066,666,668 bytes) plus 128 MiB for the rest (a model at the input limit of 1,000,000 features, with
+    /// their names and a scaler, needs under 100 MB).
+    /// </summary>
+    public const long MaxFileBytes = (4L * MaxParameters + 2) / 3 * 4 + (128L << 20);
 
     /// <summary>Deepest JSON nesting accepted.</summary>
     public const int MaxDepth = 16;
@@ -153,7 +157,7 @@ internal static class ModelReader
                 parameterCount += shape.Count;
                 if (parameterCount > MaxParameters)
                 {
-                    throw f.Error(at, $"brings the model to more than {MaxParameters:N0} parameters, beyond what a model file may hold.");
+                    throw f.Error(at, $"brings the model to more than {Data.MessageText.Count(MaxParameters)} parameters, beyond what a model file may hold.");
                 }
             }
 

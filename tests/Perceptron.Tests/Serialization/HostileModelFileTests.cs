@@ -194,7 +194,7 @@ public class HostileModelFileTests
             }
 
             var e = Assert.Throws<ModelFormatException>(() => TabularModel.Load(path));
-            Assert.Contains("more than the 1,073,741,824 a model file may have", e.Message, StringComparison.Ordinal);
+            Assert.Contains($"more than the {ModelReader.MaxFileBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} a model file may have", e.Message, StringComparison.Ordinal);
         }
         finally
         {
