@@ -83,12 +83,12 @@ public static class TabularTrainer
             },
         };
 
-        // Resume: the split and scaler above came from the same seed and data; the checkpoint must agree, then it supplies weights and optimizer state.
+        // Resume: the split and scaler above came from the same seed and data; the checkpoint must agree, then it supplies
+        // weights, optimizer state and the early-stopping memory. The checkpoint callback comes last, to save the others' state.
         TrainingCheckpoint? resumed = options.ResumeFrom is string from ? TrainingCheckpoint.Load(from) : null;
         if (resumed is not null)
         {
             CheckResumable(resumed, Describe(model, new TrainingFacts()), options);
-            resumed.Restore(model);
         }
 
         var callbacks = new List<Callback>(options.Callbacks);
@@ -97,6 +97,7 @@ public static class TabularTrainer
             callbacks.Add(new EarlyStopping(patience));
         }
 
+        resumed?.Restore(model, callbacks);
         if (options.CheckpointDirectory is string directory)
         {
             callbacks.Add(new Checkpoint(directory, options.CheckpointEvery) { Describe = network => Describe(network, new TrainingFacts()), InitialHistory = resumed?.History });
