@@ -58,7 +58,7 @@ internal static class CliApp
         catch (Exception exception) when (IsUserError(exception))
         {
             // Bad data, a missing file, a defective model: the message says what and where.
-            error.WriteLine($"perceptron: {exception.Message}");
+            error.WriteLine($"perceptron: {UserMessage.Of(exception)}");
             return Failure;
         }
         catch (OperationCanceledException)
@@ -69,7 +69,7 @@ internal static class CliApp
         catch (Exception exception) when (Environment.GetEnvironmentVariable("PERCEPTRON_DEBUG") is null)
         {
             // Not the user's fault: still one line, with a way to get the details.
-            error.WriteLine($"perceptron: unexpected error: {exception.Message} (set PERCEPTRON_DEBUG=1 for the stack trace)");
+            error.WriteLine($"perceptron: unexpected error: {UserMessage.Of(exception)} (set PERCEPTRON_DEBUG=1 for the stack trace)");
             return Failure;
         }
     }

@@ -156,7 +156,7 @@ internal sealed class JsonFields(string path)
         }
         catch (ArgumentException exception)
         {
-            throw Error(field, exception.Message);
+            throw Error(field, Data.MessageText.Plain(exception));
         }
     }
 

@@ -34,6 +34,11 @@ public static class TabularTrainer
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(options);
+        if (train.Rows == 0)
+        {
+            throw new ArgumentException($"'{train.Source}' has no rows to learn from.", nameof(train));
+        }
+
         if (train.Task == TaskKind.Classification && train.ClassCount < 2)
         {
             throw new ArgumentException($"{train.Source} has {train.ClassCount} class in its target '{train.TargetName}'; classification needs at least 2.", nameof(train));
