@@ -272,12 +272,13 @@ public sealed class TrainingCheckpointTests : IDisposable
     private static Sequential TabularTrainerModel(TrainingCheckpoint checkpoint)
     {
         var saved = checkpoint.Model;
-        var model = new Sequential([.. saved.Network.Layers.Select(layer => layer switch
+        Layer<float>[] layers = [.. saved.Network.Layers.Select(layer => layer switch
         {
             Dense<float> dense => (Layer<float>)new Dense(dense.Units, dense.Activation, dense.KernelInitializer, dense.UseBias, dense.L2),
             Dropout<float> dropout => new Dropout(dropout.Rate),
             _ => throw new NotSupportedException(layer.Kind),
-        })]) { Seed = saved.Network.Seed };
+        })];
+        var model = new Sequential(layers) { Seed = saved.Network.Seed };
         model.Compile(saved.Optimizer!.Create(), saved.Loss!);
         model.Build(saved.Network.Inputs);
         return model;
