@@ -102,16 +102,13 @@ internal sealed class JsonFields(string path)
         }
     }
 
-    /// <summary>"is not valid JSON (what, at line L, byte B)", without the parser's own position text.</summary>
+    /// <summary>"is not valid JSON at line L, byte B": the position, not the parser's own text (which names .NET types and positions).</summary>
     private static ModelFormatException NotJson(string path, string what, JsonException exception)
     {
-        string reason = exception.Message;
-        int position = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        reason = (position >= 0 ? reason[..position] : reason).TrimEnd('.', ' ');
-        string where = exception.LineNumber is long line && exception.BytePositionInLine is long column
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $", at line {line + 1}, byte {column + 1}")
+        string at = exception.LineNumber is long line && exception.BytePositionInLine is long column
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" at line {line + 1}, byte {column + 1}")
             : "";
-        return new ModelFormatException(path, null, $"is not valid JSON ({reason}{where}); it may be truncated or not {what}.", exception);
+        return new ModelFormatException(path, null, $"is not valid JSON{at}; it may be truncated or not {what}.", exception);
     }
 
     public ModelFormatException Error(string? field, string problem) => new(path, field, problem);
