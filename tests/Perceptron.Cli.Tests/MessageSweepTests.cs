@@ -31,6 +31,8 @@ public sealed partial class MessageSweepTests(MessageSweepTests.Files files) : I
         bool idx = name.Contains(".idx", StringComparison.Ordinal), labels = name.Contains(".idx1", StringComparison.Ordinal);
         string[] train = !idx ? ["train", path] : labels ? ["train", files.Images, "--labels", path] : ["train", path, "--labels", files.Labels];
         AssertPlainFailure(CliRunner.Run([.. train, "--epochs", "1", "--quiet"]), name);
+        AssertPlainFailure(CliRunner.Run(["cv", .. train[1..], "--folds", "2", "--epochs", "1", "--quiet"]), name);
+        AssertPlainFailure(CliRunner.Run(["tune", .. train[1..], "--trials", "1", "--folds", "2", "--epochs", "1", "--quiet"]), name);
         if (!labels)
         {
             AssertPlainFailure(CliRunner.Run("predict", idx ? files.DigitsModel : files.IrisModel, path), name);
@@ -88,6 +90,19 @@ public sealed partial class MessageSweepTests(MessageSweepTests.Files files) : I
         "evaluate missing.json iris",
         "export missing.json --onnx out.onnx",
         "datasets extra",
+        "cv",
+        "cv iris --folds 1",
+        "cv iris --folds x",
+        "cv iris --folds 1000",
+        "cv iris --epochs 0",
+        "tune",
+        "tune iris --trials 0",
+        "tune iris --search exhaustive",
+        "tune iris --metric nope",
+        "tune iris --metric r2",
+        "tune iris --holdout 1",
+        "tune iris --folds 1",
+        "tune iris --out missing-folder/model.json",
     ];
 
     [Theory]
@@ -104,6 +119,8 @@ public sealed partial class MessageSweepTests(MessageSweepTests.Files files) : I
         AssertPlainFailure(CliRunner.Run("info", files.IrisCsv), "iris.csv");
         AssertPlainFailure(CliRunner.Run("export", files.IrisCsv, "--onnx", files.File("x.onnx")), "iris.csv");
         AssertPlainFailure(CliRunner.Run("train", files.IrisModel), "model.json");
+        AssertPlainFailure(CliRunner.Run("cv", files.IrisModel), "model.json");
+        AssertPlainFailure(CliRunner.Run("tune", files.IrisModel), "model.json");
         AssertPlainFailure(CliRunner.Run("train", files.Labels, "--labels", files.Images), "labels.idx1");
     }
 
@@ -117,11 +134,19 @@ public sealed partial class MessageSweepTests(MessageSweepTests.Files files) : I
         string path = files.File(name);
         File.WriteAllText(path, content);
 
-        var result = CliRunner.Run("train", path, "--epochs", "1", "--quiet");
-
-        if (result.ExitCode != 0)
+        string[][] commandLines =
+        [
+            ["train", path, "--epochs", "1", "--quiet"],
+            ["cv", path, "--folds", "2", "--epochs", "1", "--quiet"],
+            ["tune", path, "--trials", "1", "--folds", "2", "--epochs", "1", "--quiet"],
+        ];
+        foreach (string[] commandLine in commandLines)
         {
-            AssertPlainFailure(result, name);
+            var result = CliRunner.Run(commandLine);
+            if (result.ExitCode != 0)
+            {
+                AssertPlainFailure(result, name);
+            }
         }
     }
 
