@@ -12,7 +12,7 @@ public sealed partial class TabularModel
     /// <returns>Rows × features, in the model's raw form (see <see cref="Predict(Matrix{float})"/>).</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="ArgumentException">A CSV is given but the model has no feature names to match its columns.</exception>
-    /// <exception cref="DataFormatException">The file is malformed or lacks a feature (naming the row and column).</exception>
+    /// <exception cref="DataFormatException">The file is malformed, lacks a feature (naming the row and column), or holds images of another size.</exception>
     public Matrix<float> ReadFeatures(string path) => ReadRows(path).Features;
 
     /// <summary>Reads the rows to predict with what a user should hear about them: columns skipped, categories the model
@@ -23,7 +23,7 @@ public sealed partial class TabularModel
     /// <returns>The rows in the model's raw form.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="ArgumentException">A CSV is given but the model has no feature names to match its columns.</exception>
-    /// <exception cref="DataFormatException">The file is malformed or lacks a feature.</exception>
+    /// <exception cref="DataFormatException">The file is malformed, lacks a feature, or holds images of another size.</exception>
     public FeatureRows ReadRows(string path, CsvLoadOptions? options = null, IReadOnlyList<string>? keep = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -34,7 +34,10 @@ public sealed partial class TabularModel
 
         if (IdxReader.IsIdx(path))
         {
-            return new FeatureRows(IdxReader.ReadImages(path), Columns, [], [], [], new Dictionary<string, int>(), new Dictionary<string, IReadOnlyList<string>>(), []);
+            Matrix<float> images = IdxReader.ReadImages(path);
+            return images.Columns == Network.Inputs
+                ? new FeatureRows(images, Columns, [], [], [], new Dictionary<string, int>(), new Dictionary<string, IReadOnlyList<string>>(), [])
+                : throw new DataFormatException(path, $"its images have {MessageText.Count(images.Columns)} pixels but the model takes {MessageText.Count(Network.Inputs)} inputs; give images of the size it was trained on");
         }
 
         if (FeatureNames.Count == 0)

@@ -35,6 +35,11 @@ public static class TabularTrainer
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
+        if (data.Rows == 0)
+        {
+            throw new ArgumentException($"'{data.Source}' has no rows to learn from.", nameof(data));
+        }
+
         if (data.Task == TaskKind.Classification && data.ClassCount < 2)
         {
             throw new ArgumentException($"{data.Source} has {data.ClassCount} class in its target '{data.TargetName}'; classification needs at least 2.", nameof(data));
@@ -97,12 +102,12 @@ public static class TabularTrainer
             },
         };
 
-        // Resume: the split and scaler above came from the same seed and data; the checkpoint must agree, then it supplies weights and optimizer state.
+        // Resume: the split and scaler above came from the same seed and data; the checkpoint must agree, then it supplies
+        // weights, optimizer state and the early-stopping memory. The checkpoint callback comes last, to save the others' state.
         TrainingCheckpoint? resumed = options.ResumeFrom is string from ? TrainingCheckpoint.Load(from) : null;
         if (resumed is not null)
         {
             CheckResumable(resumed, Describe(model, new TrainingFacts()), options);
-            resumed.Restore(model);
         }
 
         var callbacks = new List<Callback>(options.Callbacks);
@@ -111,6 +116,7 @@ public static class TabularTrainer
             callbacks.Add(new EarlyStopping(patience));
         }
 
+        resumed?.Restore(model, callbacks);
         if (options.CheckpointDirectory is string directory)
         {
             callbacks.Add(new Checkpoint(directory, options.CheckpointEvery) { Describe = network => Describe(network, new TrainingFacts()), InitialHistory = resumed?.History });
