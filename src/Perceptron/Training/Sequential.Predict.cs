@@ -72,7 +72,7 @@ public partial class Sequential<T>
     /// <param name="x">Inputs, rows × features.</param>
     /// <param name="y">Targets, as for Fit.</param>
     /// <param name="batchSize">Rows computed together.</param>
-    /// <returns>"loss" and each metric by name.</returns>
+    /// <returns>"loss" (the data loss, without any L2 penalty) and each metric by name.</returns>
     /// <exception cref="InvalidOperationException">The model is not compiled.</exception>
     /// <exception cref="ArgumentException">Empty or mismatched data, or NaN values.</exception>
     public IReadOnlyDictionary<string, double> Evaluate(Matrix<T> x, Matrix<T> y, int batchSize = 256)
@@ -109,7 +109,8 @@ public partial class Sequential<T>
             }
         }
 
-        var results = new Dictionary<string, double> { ["loss"] = lossSum / count + Penalty() };
+        // The data loss only, as in the training logs, which report the L2 penalty apart ("penalty").
+        var results = new Dictionary<string, double> { ["loss"] = lossSum / count };
         foreach (var metric in _metrics)
         {
             results[metric.Name] = metric.Result;

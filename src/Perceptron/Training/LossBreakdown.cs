@@ -1,0 +1,10 @@
+namespace Perceptron.Training;
+
+/// <summary>The two terms of the objective a model minimises, for one batch.</summary>
+/// <param name="DataLoss">The loss function's mean over the batch: what <see cref="Sequential{T}.Evaluate"/> and the "loss" log report.</param>
+/// <param name="Penalty">The L2 penalty Σ λ·Σw² over the layers (0 without one): the "penalty" log.</param>
+public readonly record struct LossBreakdown(double DataLoss, double Penalty)
+{
+    /// <summary>The objective whose gradient training follows: <see cref="DataLoss"/> + <see cref="Penalty"/>.</summary>
+    public double Total => DataLoss + Penalty;
+}
