@@ -32,6 +32,7 @@ internal static class CliApp
             DatasetsCommand.Create(console),
             ExportCommand.Create(console),
             GradCheckCommand.Create(console),
+            ExplainCommand.Create(console),
         };
 
         ParseResult parsed = root.Parse(args);

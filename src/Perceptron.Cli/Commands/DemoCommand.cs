@@ -58,7 +58,7 @@ internal static class DemoCommand
 
         if (settings.Verbose)
         {
-            ClassicTrace.WriteFirstSample(console, mlp, inputs[0], targets[0]);
+            ClassicTrace.WriteFirstSample(console, mlp, inputs[0], targets[0], settings.LearningRate);
         }
 
         var stopwatch = Stopwatch.StartNew();

@@ -235,7 +235,7 @@ public sealed class MultilayerPerceptron
 
             if (verbose)
             {
-                DerivativesComputed?.Invoke(this, new DerivativesEventArgs(i, derivatives, delta));
+                DerivativesComputed?.Invoke(this, new DerivativesEventArgs(i, derivatives, delta, previousError));
             }
         }
 
