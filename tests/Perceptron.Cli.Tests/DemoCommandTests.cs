@@ -120,9 +120,13 @@ public partial class DemoCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("MultilayerPerceptron(2-3-2-1, sigmoid, biases)", result.Output, StringComparison.Ordinal);
-        Assert.Contains("Derivatives for W[2]", result.Output, StringComparison.Ordinal);
-        Assert.Contains("Derivatives for W[0]", result.Output, StringComparison.Ordinal);
-        Assert.Contains("error at the input layer", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Derivatives[2]: the weight derivatives of W[2]", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Derivatives[0]: the weight derivatives of W[0]", result.Output, StringComparison.Ordinal);
+        Assert.Contains("h[0] = a[0]·W[0] + b[0]", result.Output, StringComparison.Ordinal);
+        Assert.Contains("W[1] ← W[1] + η·Derivatives[1]", result.Output, StringComparison.Ordinal);
+        Assert.Contains("e[0]: the error at the input layer", result.Output, StringComparison.Ordinal);
+        // The trace explains a step without taking it: training still starts from the same weights.
+        Assert.Equal(EpochLines(CliRunner.Run("demo", "--epochs", "1", "--samples", "10", "--hidden", "3,2").Output), EpochLines(result.Output));
     }
 
     [Fact]
@@ -181,6 +185,8 @@ public partial class DemoCommandTests
             Assert.Contains(option, result.Output, StringComparison.Ordinal);
         }
     }
+
+    private static string[] EpochLines(string output) => [.. EpochLine().Matches(output).Select(m => m.Value)];
 
     private static double Parse(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 

@@ -1,7 +1,7 @@
 using System.Numerics;
-using static System.FormattableString;
 using Perceptron.Activations;
 using Perceptron.Layers;
+using static System.FormattableString;
 
 namespace Perceptron.Explain;
 

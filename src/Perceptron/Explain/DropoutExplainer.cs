@@ -1,6 +1,6 @@
 using System.Numerics;
-using static System.FormattableString;
 using Perceptron.Layers;
+using static System.FormattableString;
 
 namespace Perceptron.Explain;
 

@@ -1,7 +1,7 @@
 using System.Numerics;
-using static System.FormattableString;
 using Perceptron.Diagnostics;
 using Perceptron.Optimizers;
+using static System.FormattableString;
 
 namespace Perceptron.Explain;
 

@@ -51,9 +51,9 @@ internal static class SourceLines
     public static readonly SourceLine DensePenalty = Line(Dense, 228, "L2 > 0 ? L2 * double.CreateTruncating(TensorPrimitives.SumOfSquares<T>(_weights.Span)) : 0;");
 
     // Dropout.
-    public static readonly SourceLine DropoutMask = Line(Dropout, 57, "mask[i] = _random.NextSingle() < rate ? T.Zero : keepScale;");
-    public static readonly SourceLine DropoutForward = Line(Dropout, 58, "y[i] = x[i] * mask[i];");
-    public static readonly SourceLine DropoutBackward = Line(Dropout, 76, "System.Numerics.Tensors.TensorPrimitives.Multiply(dY[..count], _mask.AsSpan(0, count), dX);");
+    public static readonly SourceLine DropoutMask = Line(Dropout, 60, "mask[i] = _random.NextSingle() < rate ? T.Zero : keepScale;");
+    public static readonly SourceLine DropoutForward = Line(Dropout, 61, "y[i] = x[i] * mask[i];");
+    public static readonly SourceLine DropoutBackward = Line(Dropout, 79, "System.Numerics.Tensors.TensorPrimitives.Multiply(dY[..count], _mask.AsSpan(0, count), dX);");
 
     // Optimizers (the scalar loops, which read as the published rules).
     public static readonly SourceLine SgdDecay = Line(Sgd, 66, "T g = gradients[i] + decay * parameters[i];");
