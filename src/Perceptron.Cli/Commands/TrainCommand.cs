@@ -110,7 +110,9 @@ internal static class TrainCommand
 
         if (output.PlotPath is not null)
         {
-            TrainingPlot.Save(output.PlotPath, result.History, classify ? "accuracy" : "r2");
+            var network = result.Model.Model;
+            TrainingPlot.Save(output.PlotPath, result.History, classify ? "accuracy" : "r2",
+                $"{data.Source}: {network}, {options.Activation}, {network.Optimizer!.Name}, {result.History.Epochs} epochs", network.Loss!.Name);
         }
 
         if (output.Json)
