@@ -70,7 +70,7 @@ internal static class GradCheckCommand
             TensorCheck worst = result.Worst!;
             var (row, column) = worst.WorstElement;
             throw new UserException(Invariant(
-                $"gradient check failed: {worst.Tensor.Layer} {worst.Tensor.Name} element [{row}, {column}] has analytic gradient {worst.Analytic:G10} but the central difference gives {worst.Numeric:G10} (relative error {worst.MaxRelativeError:E2} > {result.Options.RelativeTolerance:E0})."));
+                $"gradient check failed: {worst.Tensor.Layer} {worst.Tensor.Name} element [{row}, {column}] has analytic gradient {worst.Analytic:G10} but the central difference gives {worst.Numeric:G10} (relative error {worst.MaxRelativeError:0.00e+00} > {result.Options.RelativeTolerance:0.##e+0})."));
         }
 
         return CliApp.Ok;

@@ -21,6 +21,6 @@ public sealed record TensorCheck(ParameterTensor Tensor, int Checked, double Max
     {
         var (row, column) = WorstElement;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{Tensor.Layer} {Tensor.Name} [{Tensor.Rows}×{Tensor.Columns}]: max relative error {MaxRelativeError:E2} at [{row}, {column}] (analytic {Analytic:G10}, numeric {Numeric:G10}): {(Passed ? "ok" : "FAILED")}");
+            $"{Tensor.Layer} {Tensor.Name} [{Tensor.Rows}×{Tensor.Columns}]: max relative error {MaxRelativeError:0.00e+00} at [{row}, {column}] (analytic {Analytic:G10}, numeric {Numeric:G10}): {(Passed ? "ok" : "FAILED")}");
     }
 }

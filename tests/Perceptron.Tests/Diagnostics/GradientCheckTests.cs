@@ -41,6 +41,7 @@ public class GradientCheckTests
         Assert.Equal(["dense weights", "dense bias"], result.Tensors.Where(t => !t.Passed).Select(t => $"{t.Tensor.Layer} {t.Tensor.Name}"));
         TensorCheck worst = result.Worst!;
         Assert.True(worst.MaxRelativeError > 1e-3, worst.ToString());
+        TestContext.Current.TestOutputHelper?.WriteLine(result.ToString());
         var (row, column) = worst.WorstElement;
         Assert.Contains($"{worst.Tensor.Layer} {worst.Tensor.Name} [{worst.Tensor.Rows}×{worst.Tensor.Columns}]", worst.ToString(), StringComparison.Ordinal);
         Assert.Contains($"at [{row}, {column}]", worst.ToString(), StringComparison.Ordinal);
