@@ -1,5 +1,6 @@
 using Perceptron.Activations;
 using Perceptron.Layers;
+using Perceptron.Onnx.Layers;
 using Perceptron.Training;
 
 namespace Perceptron.Onnx;
@@ -10,47 +11,20 @@ public static partial class OnnxExporter
     private const float GeluSqrtTwoOverPi = 0.7978845608028654f;
     private const float GeluCubic = 0.044715f;
 
-    /// <summary>Each layer in order: Dense → Gemm + activation; Dropout → nothing (the identity at inference).</summary>
+    /// <summary>Each layer in order, through the exporter of its kind (Layers/*Exporter.cs).</summary>
     private static void AddNetwork(OnnxGraph graph, Sequential<float> network)
     {
         foreach (Layer<float> layer in network.Layers)
         {
             string name = layer.Name ?? layer.Kind.ToLowerInvariant();
-            switch (layer)
-            {
-                case Dense<float> dense:
-                    AddDense(graph, dense, name);
-                    break;
-                case Dropout<float>:
-                    break;
-                default:
-                    throw new OnnxExportException(name, $"it is a {layer.Kind} layer ({layer.GetType().Name}), and the exporter knows only Dense and Dropout layers; replace it, or extend OnnxExporter.AddNetwork.");
-            }
+            var exporter = LayerExporters.For(layer.Kind)
+                ?? throw new OnnxExportException(name, $"it is a {layer.Kind} layer ({layer.GetType().Name}), and the exporter knows only {string.Join(", ", LayerExporters.Kinds)} layers; replace it, or add a LayerExporter for it.");
+            exporter.Export(graph, layer, name);
         }
-    }
-
-    /// <summary>z = x·W + b as Gemm (A = x: batch × inputs, B = W: inputs × units, C = b broadcast over rows), then f(z).</summary>
-    private static void AddDense(OnnxGraph graph, Dense<float> dense, string name)
-    {
-        CheckFinite(dense.Weights, name, "weight", dense.Units);
-        string weights = graph.Constant($"{name}/weights", dense.Weights, dense.Inputs, dense.Units);
-        if (dense.UseBias)
-        {
-            CheckFinite(dense.Bias, name, "bias", dense.Units);
-            string bias = graph.Constant($"{name}/bias", dense.Bias, dense.Units);
-            graph.Current = graph.Node("Gemm", $"{name}/gemm", [graph.Current, weights, bias]);
-        }
-        else
-        {
-            // Gemm's C is optional since opset 11: no bias input, no zero vector.
-            graph.Current = graph.Node("Gemm", $"{name}/gemm", [graph.Current, weights]);
-        }
-
-        AddActivation(graph, dense.Activation, name);
     }
 
     /// <summary>The activation as one standard operator, or GELU as its formula.</summary>
-    private static void AddActivation(OnnxGraph graph, Activation activation, string name)
+    internal static void AddActivation(OnnxGraph graph, Activation activation, string name)
     {
         switch (activation)
         {
@@ -103,18 +77,5 @@ public static partial class OnnxExporter
         string onePlusT = graph.Node("Add", $"{name}/one_plus_tanh", [t, one]);
         string halfX = graph.Node("Mul", $"{name}/half_x", [x, half]);
         graph.Current = graph.Node("Mul", name, [halfX, onePlusT]);
-    }
-
-    /// <summary>A NaN or infinite parameter means training diverged; ONNX would carry it silently, so refuse.</summary>
-    private static void CheckFinite(ReadOnlySpan<float> values, string layer, string what, int units)
-    {
-        for (int i = 0; i < values.Length; i++)
-        {
-            if (!float.IsFinite(values[i]))
-            {
-                string index = what == "weight" ? $"[{i / units}, {i % units}]" : $"[{i}]";
-                throw new OnnxExportException(layer, $"{what} {index} is {values[i]}; training diverged. Retrain with a lower learning rate (or feature scaling) before exporting.");
-            }
-        }
     }
 }

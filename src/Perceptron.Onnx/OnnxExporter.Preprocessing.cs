@@ -4,6 +4,7 @@ using System.Text.Json;
 using Onnx;
 using Perceptron.Data;
 using Perceptron.Serialization;
+using Perceptron.Tabular;
 using Perceptron.Training;
 
 namespace Perceptron.Onnx;
@@ -59,7 +60,7 @@ public static partial class OnnxExporter
         return ranges;
     }
 
-    /// <summary>The network predicts a standardised target; y = out · std + mean maps it back (as ModelFile.Predict), as Mul then Add.</summary>
+    /// <summary>The network predicts a standardised target; y = out · std + mean maps it back (as TabularModel.Predict), as Mul then Add.</summary>
     private static void AddTargetUnscaling(OnnxGraph graph, StandardScaler targetScaler, int outputs)
     {
         if (targetScaler.Columns != outputs)
@@ -72,7 +73,7 @@ public static partial class OnnxExporter
     }
 
     /// <summary>Names and facts as metadata properties: lists as JSON arrays of strings, training facts under "training.".</summary>
-    private static void AddMetadata(ModelProto model, ModelFile file)
+    private static void AddMetadata(ModelProto model, TabularModel file)
     {
         void Add(string key, string value) => model.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
 
@@ -98,14 +99,14 @@ public static partial class OnnxExporter
             MinMaxScaler => "minmax",
             _ => "none",
         });
-        foreach (var (key, value) in file.Training.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        foreach (var (key, value) in (file.Training?.Describe() ?? []).OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
             Add($"training.{key}", value);
         }
     }
 
     /// <summary>One paragraph for doc_string: what goes in, what each step does, what comes out.</summary>
-    private static string Describe(Sequential<float> network, ModelFile? file, string outputName)
+    private static string Describe(Sequential<float> network, TabularModel? file, string outputName)
     {
         var text = new StringBuilder("Perceptron multilayer perceptron. ");
         text.Append(CultureInfo.InvariantCulture, $"Input '{InputName}': float[{BatchDimension}, {network.Inputs}]");

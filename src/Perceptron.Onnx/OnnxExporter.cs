@@ -3,6 +3,7 @@ using Google.Protobuf;
 using Onnx;
 using Perceptron.Data;
 using Perceptron.Serialization;
+using Perceptron.Tabular;
 using Perceptron.Training;
 
 namespace Perceptron.Onnx;
@@ -15,7 +16,7 @@ namespace Perceptron.Onnx;
 /// <c>batch</c> is a symbolic dimension, so any number of rows can be fed at once.
 /// </para>
 /// <para>
-/// For a <see cref="ModelFile"/> the graph reproduces <see cref="ModelFile.Predict"/> from raw features: the saved scaler
+/// For a <see cref="TabularModel"/> the graph reproduces <see cref="TabularModel.Predict(Tensors.Matrix{float})"/> from raw features: the saved scaler
 /// becomes leading <c>Sub</c>/<c>Div</c> nodes; each <c>Dense</c> layer a <c>Gemm</c> (weights and bias as initializers)
 /// followed by its activation (<c>Relu</c>, <c>Sigmoid</c>, <c>Tanh</c>, <c>Softmax</c> on the last axis,
 /// <c>LeakyRelu</c> α = 0.01, <c>Elu</c> α = 1, and GELU's tanh approximation spelled out in <c>Mul</c>, <c>Add</c> and
@@ -28,7 +29,7 @@ namespace Perceptron.Onnx;
 /// <para>The bytes depend only on the model: exporting twice gives identical files.</para>
 /// </remarks>
 /// <example><code>
-/// ModelFile model = ModelFile.Load("iris.model.json");
+/// TabularModel model = TabularModel.Load("iris.model.json");
 /// model.ExportOnnx("iris.onnx");
 /// </code></example>
 /// <seealso href="https://onnx.ai/onnx/repo-docs/Versioning.html"/>
@@ -60,7 +61,7 @@ public static partial class OnnxExporter
     /// <param name="path">The .onnx file to create or replace.</param>
     /// <exception cref="OnnxExportException">Part of the model has no ONNX equivalent; the message names it and why.</exception>
     /// <exception cref="IOException">The folder does not exist or cannot be written.</exception>
-    public static void ExportOnnx(this ModelFile model, string path)
+    public static void ExportOnnx(this TabularModel model, string path)
     {
         byte[] bytes = model.ToOnnxBytes();
         AtomicFile.Write(path, stream => stream.Write(bytes));
@@ -70,7 +71,7 @@ public static partial class OnnxExporter
     /// <param name="model">A trained model with its preprocessing.</param>
     /// <param name="destination">A writable stream; left open.</param>
     /// <exception cref="OnnxExportException">Part of the model has no ONNX equivalent; the message names it and why.</exception>
-    public static void ExportOnnx(this ModelFile model, Stream destination)
+    public static void ExportOnnx(this TabularModel model, Stream destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
         destination.Write(model.ToOnnxBytes());
@@ -80,10 +81,10 @@ public static partial class OnnxExporter
     /// <param name="model">A trained model with its preprocessing.</param>
     /// <returns>A serialized ONNX <c>ModelProto</c>.</returns>
     /// <exception cref="OnnxExportException">Part of the model has no ONNX equivalent; the message names it and why.</exception>
-    public static byte[] ToOnnxBytes(this ModelFile model)
+    public static byte[] ToOnnxBytes(this TabularModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return BuildModel(model.Model, model).ToByteArray();
+        return BuildModel(model.Network, model).ToByteArray();
     }
 
     /// <summary>Writes a bare network (no preprocessing) as an ONNX file, atomically; its output is named <c>"output"</c>.</summary>
@@ -120,7 +121,7 @@ public static partial class OnnxExporter
     /// <summary>The graph's output name for a model: see <see cref="ProbabilitiesName"/>, <see cref="ValueName"/>, <see cref="OutputName"/>.</summary>
     /// <param name="model">The model.</param>
     /// <returns>The name of the exported graph's only output.</returns>
-    public static string OutputNameFor(ModelFile model)
+    public static string OutputNameFor(TabularModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         return model.Task switch
@@ -132,7 +133,7 @@ public static partial class OnnxExporter
     }
 
     /// <summary>The whole ONNX model: preprocessing, network, target un-scaling, names and metadata.</summary>
-    private static ModelProto BuildModel(Sequential<float> network, ModelFile? file)
+    private static ModelProto BuildModel(Sequential<float> network, TabularModel? file)
     {
         if (!network.IsBuilt)
         {

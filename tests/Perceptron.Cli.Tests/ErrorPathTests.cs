@@ -1,3 +1,4 @@
+using Perceptron.Tabular;
 namespace Perceptron.Cli.Tests;
 
 /// <summary>Every documented error path: one line on stderr, no stack trace, exit code 1 (failure) or 2 (usage).</summary>
@@ -243,7 +244,7 @@ public class ErrorPathTests
         string model = folder.File("bare.json");
         var network = new Perceptron.Training.Sequential(new Perceptron.Layers.Dense(3, inputs: 4)) { Seed = 1 };
         network.Build(4);
-        new Perceptron.Serialization.ModelFile(network).Save(model);
+        new Perceptron.Tabular.TabularModel(network).Save(model);
 
         AssertOneLineError(CliRunner.Run("evaluate", model, "iris"), 1, "is a bare network without a task");
     }

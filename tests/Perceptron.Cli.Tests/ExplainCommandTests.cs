@@ -2,7 +2,7 @@ using System.Text.Json;
 using Perceptron.Classic;
 using Perceptron.Data;
 using Perceptron.Explain;
-using Perceptron.Serialization;
+using Perceptron.Tabular;
 using Perceptron.Tensors;
 
 namespace Perceptron.Cli.Tests;
@@ -82,7 +82,7 @@ public class ExplainCommandTests
         Assert.Equal(7, root.GetProperty("rows")[0].GetInt32());
         Assert.Equal("sparse_categorical_crossentropy", root.GetProperty("loss").GetString());
         // a[0] is row 7 as the network sees it: aligned and standardised with the model's scaler.
-        ModelFile file = ModelFile.Load(model);
+        TabularModel file = TabularModel.Load(model);
         TabularDataset rows = CsvLoader.Load(data, new CsvLoadOptions());
         Matrix<float> expected = file.Scaler!.Transform(file.AlignFeatures(rows.SelectRows([7])));
         JsonElement input = root.GetProperty("values").EnumerateArray().First(v => v.GetProperty("id").GetString() == "input.x");

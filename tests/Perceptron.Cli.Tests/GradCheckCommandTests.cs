@@ -16,7 +16,7 @@ public class GradCheckCommandTests
         var json = result.Json();
         Assert.True(json.GetProperty("passed").GetBoolean(), result.Output);
         string[] tensors = [.. json.GetProperty("tensors").EnumerateArray().Select(t => $"{t.GetProperty("layer").GetString()} {t.GetProperty("tensor").GetString()}")];
-        Assert.Equal(["dense weights", "dense bias", "dense_1 weights", "dense_1 bias", "dense_2 weights", "dense_2 bias"], tensors);
+        Assert.Equal(["dense kernel", "dense bias", "dense_1 kernel", "dense_1 bias", "dense_2 kernel", "dense_2 bias"], tensors);
         Assert.All(json.GetProperty("tensors").EnumerateArray(), t => Assert.True(t.GetProperty("max_relative_error").GetDouble() <= 1e-5));
     }
 
@@ -32,7 +32,7 @@ public class GradCheckCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.Error);
         Assert.Contains("Sequential(4 → 6 → 3), loss sparse_categorical_crossentropy", result.Output, StringComparison.Ordinal);
-        Assert.Contains("dense weights", result.Output, StringComparison.Ordinal);
+        Assert.Contains("dense kernel", result.Output, StringComparison.Ordinal);
         Assert.Contains("5/24", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("FAILED", result.Output, StringComparison.Ordinal);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Perceptron.Serialization;
+using Perceptron.Tabular;
 
 namespace Perceptron.Cli.Tests;
 
@@ -29,10 +30,10 @@ public class TrainCheckpointTests
             Assert.Equal(whole.RootElement.GetProperty(field).GetRawText(), again.RootElement.GetProperty(field).GetRawText());
         }
 
-        Assert.Equal("6", again.RootElement.GetProperty("training").GetProperty("epochs").GetString());
+        Assert.Equal(6, again.RootElement.GetProperty("training").GetProperty("epochs").GetInt32());
         Assert.Equal(
-            whole.RootElement.GetProperty("training").GetProperty("final_loss").GetString(),
-            again.RootElement.GetProperty("training").GetProperty("final_loss").GetString());
+            whole.RootElement.GetProperty("training").GetProperty("final_loss").GetDouble(),
+            again.RootElement.GetProperty("training").GetProperty("final_loss").GetDouble());
         Assert.Equal(6, TrainingCheckpoint.Load(checkpoints).Epoch); // --resume keeps checkpointing into its folder
     }
 
@@ -68,7 +69,7 @@ public class TrainCheckpointTests
         Assert.Matches(@"at epoch \d+, batch \d+", result.Error);
         Assert.Contains("--clip-norm", result.Error, StringComparison.Ordinal);
         Assert.Contains("The last good model was saved to", result.Error, StringComparison.Ordinal);
-        Assert.All(ModelFile.Load(model).Model.Parameters.ToArray(), w => Assert.True(float.IsFinite(w)));
+        Assert.All(TabularModel.Load(model).Network.Parameters.ToArray(), w => Assert.True(float.IsFinite(w)));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Perceptron.Layers;
 using Perceptron.Losses;
 using Perceptron.Optimizers;
 using Perceptron.Serialization;
+using Perceptron.Tabular;
 using Perceptron.Training;
 
 if (args.Length != 2 || args[0] is not ("pause" or "loop"))
@@ -16,7 +17,7 @@ if (args.Length != 2 || args[0] is not ("pause" or "loop"))
 
 string target = args[1];
 string folder = Path.GetDirectoryName(Path.GetFullPath(target))!;
-ModelFile a = Model(seed: 1), b = Model(seed: 2);
+TabularModel a = Model(seed: 1), b = Model(seed: 2);
 if (args[0] == "pause")
 {
     string scratch = Path.Combine(Path.GetTempPath(), $"crash-helper-{Environment.ProcessId}.json");
@@ -43,10 +44,10 @@ for (long i = 1; ; i++)
 }
 
 // 64 → 256 → 10: about 19k parameters, a 100 kB file, so a kill often lands inside a save.
-static ModelFile Model(int seed)
+static TabularModel Model(int seed)
 {
     var model = new Sequential(new Dense(256, Activation.Relu), new Dense(10, Activation.Softmax)) { Seed = seed };
     model.Compile(new Adam(), new SparseCategoricalCrossEntropy());
     model.Build(64);
-    return new ModelFile(model);
+    return new TabularModel(model);
 }

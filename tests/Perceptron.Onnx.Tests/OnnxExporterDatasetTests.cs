@@ -1,11 +1,12 @@
 using Perceptron.Data;
 using Perceptron.Onnx.Tests.Support;
 using Perceptron.Serialization;
+using Perceptron.Tabular;
 using Perceptron.Tensors;
 
 namespace Perceptron.Onnx.Tests;
 
-/// <summary>Models trained on the real data sets, exported, run in ONNX Runtime on held-out raw rows, and compared with ModelFile.Predict.</summary>
+/// <summary>Models trained on the real data sets, exported, run in ONNX Runtime on held-out raw rows, and compared with TabularModel.Predict.</summary>
 public class OnnxExporterDatasetTests
 {
     public static TheoryData<string, string> DatasetsAndScalings()
@@ -40,7 +41,7 @@ public class OnnxExporterDatasetTests
     [MemberData(nameof(DatasetsAndScalings))]
     public void ExportOnnx_EachScaling_MatchesPredictOnHeldOutRows(string dataset, string scaling)
     {
-        ModelFile model = RealData.Train(dataset, scaling: scaling);
+        TabularModel model = RealData.Train(dataset, scaling: scaling);
 
         AssertMatches(model, RealData.Split(dataset).Test);
     }
@@ -49,12 +50,12 @@ public class OnnxExporterDatasetTests
     [MemberData(nameof(DatasetsAndActivations))]
     public void ExportOnnx_EachHiddenActivation_MatchesPredictOnHeldOutRows(string dataset, string activation)
     {
-        ModelFile model = RealData.Train(dataset, activation: activation);
+        TabularModel model = RealData.Train(dataset, activation: activation);
 
         AssertMatches(model, RealData.Split(dataset).Test);
     }
 
-    private static void AssertMatches(ModelFile model, TabularDataset heldOut)
+    private static void AssertMatches(TabularModel model, TabularDataset heldOut)
     {
         Matrix<float> raw = model.AlignFeatures(heldOut);
         Matrix<float> expected = model.Predict(raw);

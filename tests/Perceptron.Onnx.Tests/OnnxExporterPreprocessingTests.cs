@@ -4,6 +4,7 @@ using Perceptron.Activations;
 using Perceptron.Data;
 using Perceptron.Onnx.Tests.Support;
 using Perceptron.Serialization;
+using Perceptron.Tabular;
 using Perceptron.Tensors;
 
 namespace Perceptron.Onnx.Tests;
@@ -14,7 +15,7 @@ public class OnnxExporterPreprocessingTests
     [Fact]
     public void ExportOnnx_StandardScaler_LeadsWithSubDivAndMatchesPredict()
     {
-        var file = new ModelFile(Networks.Build(Activation.Relu, Activation.Softmax, inputs: 3, outputs: 2))
+        var file = new TabularModel(Networks.Build(Activation.Relu, Activation.Softmax, inputs: 3, outputs: 2))
         {
             Task = TaskKind.Classification,
             Scaler = new StandardScaler([10f, -2f, 0.5f], [4f, 0.25f, 1f]),
@@ -27,7 +28,7 @@ public class OnnxExporterPreprocessingTests
     [Fact]
     public void ExportOnnx_MinMaxScalerWithConstantColumn_UsesRangeOneAndMatchesPredict()
     {
-        var file = new ModelFile(Networks.Build(Activation.Elu, Activation.Softmax, inputs: 3, outputs: 2))
+        var file = new TabularModel(Networks.Build(Activation.Elu, Activation.Softmax, inputs: 3, outputs: 2))
         {
             Task = TaskKind.Classification,
             Scaler = new MinMaxScaler([0f, -5f, 7f], [16f, 5f, 7f]),
@@ -41,7 +42,7 @@ public class OnnxExporterPreprocessingTests
     [Fact]
     public void ExportOnnx_RegressionTargetScaler_EndsWithMulAddNamedValue()
     {
-        var file = new ModelFile(Networks.Build(Activation.Tanh, Activation.Linear, inputs: 3, outputs: 1))
+        var file = new TabularModel(Networks.Build(Activation.Tanh, Activation.Linear, inputs: 3, outputs: 1))
         {
             Task = TaskKind.Regression,
             Scaler = new StandardScaler([1f, 2f, 3f], [2f, 2f, 2f]),
@@ -59,7 +60,7 @@ public class OnnxExporterPreprocessingTests
     [Fact]
     public void ExportOnnx_NoScaler_StartsWithGemm()
     {
-        var file = new ModelFile(Networks.Build(Activation.Sigmoid, Activation.Softmax, inputs: 3, outputs: 2)) { Task = TaskKind.Classification };
+        var file = new TabularModel(Networks.Build(Activation.Sigmoid, Activation.Softmax, inputs: 3, outputs: 2)) { Task = TaskKind.Classification };
 
         Assert.Equal("Gemm", Parse(file).Graph.Node[0].OpType);
         AssertMatches(file, RawInputs());
@@ -68,14 +69,14 @@ public class OnnxExporterPreprocessingTests
     [Fact]
     public void ExportOnnx_Metadata_HoldsNamesTaskAndTrainingFacts()
     {
-        var file = new ModelFile(Networks.Build(Activation.Relu, Activation.Softmax, inputs: 3, outputs: 2))
+        var file = new TabularModel(Networks.Build(Activation.Relu, Activation.Softmax, inputs: 3, outputs: 2))
         {
             Task = TaskKind.Classification,
             FeatureNames = ["width, cm", "height", "colour \"hue\""],
             TargetName = "species",
             ClassNames = ["setosa", "versicolor"],
             Scaler = new MinMaxScaler([0f, 0f, 0f], [1f, 2f, 3f]),
-            Training = new Dictionary<string, string> { ["epochs"] = "3", ["data"] = "iris" },
+            Training = new TrainingFacts { Epochs = 3, Data = "iris" },
         };
 
         using var session = new InferenceSession(file.ToOnnxBytes());
@@ -94,7 +95,7 @@ public class OnnxExporterPreprocessingTests
     [Fact]
     public void ExportOnnx_UnfittedScaler_Throws()
     {
-        var file = new ModelFile(Networks.Build(Activation.Relu, Activation.Softmax, inputs: 3, outputs: 2)) { Scaler = new StandardScaler() };
+        var file = new TabularModel(Networks.Build(Activation.Relu, Activation.Softmax, inputs: 3, outputs: 2)) { Scaler = new StandardScaler() };
 
         var error = Assert.Throws<OnnxExportException>(() => file.ToOnnxBytes());
 
@@ -105,7 +106,7 @@ public class OnnxExporterPreprocessingTests
     [Fact]
     public void ExportOnnx_ScalerWidthDiffersFromNetwork_ThrowsNamingBoth()
     {
-        var file = new ModelFile(Networks.Build(Activation.Relu, Activation.Softmax, inputs: 3, outputs: 2))
+        var file = new TabularModel(Networks.Build(Activation.Relu, Activation.Softmax, inputs: 3, outputs: 2))
         {
             Scaler = new StandardScaler([0f, 0f], [1f, 1f]),
         };
@@ -119,7 +120,7 @@ public class OnnxExporterPreprocessingTests
     [Fact]
     public void ExportOnnx_UnknownScaler_ThrowsNamingItsType()
     {
-        var file = new ModelFile(Networks.Build(Activation.Relu, Activation.Softmax, inputs: 3, outputs: 2)) { Scaler = new LogScaler() };
+        var file = new TabularModel(Networks.Build(Activation.Relu, Activation.Softmax, inputs: 3, outputs: 2)) { Scaler = new LogScaler() };
 
         var error = Assert.Throws<OnnxExportException>(() => file.ToOnnxBytes());
 
@@ -130,7 +131,7 @@ public class OnnxExporterPreprocessingTests
     [Fact]
     public void ExportOnnx_MinMaxRangeBeyondFloat_ThrowsNamingColumn()
     {
-        var file = new ModelFile(Networks.Build(Activation.Relu, Activation.Softmax, inputs: 3, outputs: 2))
+        var file = new TabularModel(Networks.Build(Activation.Relu, Activation.Softmax, inputs: 3, outputs: 2))
         {
             Scaler = new MinMaxScaler([0f, -3e38f, 0f], [1f, 3e38f, 1f]),
         };
@@ -140,7 +141,7 @@ public class OnnxExporterPreprocessingTests
         Assert.Contains("column 1", error.Message, StringComparison.Ordinal);
     }
 
-    private static ModelProto Parse(ModelFile file) => ModelProto.Parser.ParseFrom(file.ToOnnxBytes());
+    private static ModelProto Parse(TabularModel file) => ModelProto.Parser.ParseFrom(file.ToOnnxBytes());
 
     /// <summary>Raw features on the scalers' scales: around 10 ± 20, −2 ± 2 and 0 ± 10.</summary>
     private static Matrix<float> RawInputs()
@@ -156,7 +157,7 @@ public class OnnxExporterPreprocessingTests
         return x;
     }
 
-    private static void AssertMatches(ModelFile file, Matrix<float> raw, double unit = 1)
+    private static void AssertMatches(TabularModel file, Matrix<float> raw, double unit = 1)
     {
         Matrix<float> expected = file.Predict(raw);
 

@@ -3,6 +3,7 @@ using Perceptron.Activations;
 using Perceptron.Data;
 using Perceptron.Onnx.Tests.Support;
 using Perceptron.Serialization;
+using Perceptron.Tabular;
 using Perceptron.Training;
 
 namespace Perceptron.Onnx.Tests;
@@ -15,7 +16,7 @@ public class OnnxExporterTests
     {
         using var folder = new TempFolder();
         string path = folder.File("iris.onnx");
-        ModelFile model = RealData.Train("iris");
+        TabularModel model = RealData.Train("iris");
 
         model.ExportOnnx(path);
 
@@ -32,7 +33,7 @@ public class OnnxExporterTests
     public void ExportOnnx_PathStreamAndBytes_GiveTheSameBytes()
     {
         using var folder = new TempFolder();
-        ModelFile model = RealData.Train("iris");
+        TabularModel model = RealData.Train("iris");
         using var stream = new MemoryStream();
 
         model.ExportOnnx(folder.File("a.onnx"));
@@ -94,7 +95,7 @@ public class OnnxExporterTests
     [InlineData(null, OnnxExporter.OutputName)]
     public void OutputNameFor_Task_NamesTheOutput(TaskKind? task, string expected)
     {
-        var file = new ModelFile(Networks.Build(Activation.Relu, Activation.Linear, outputs: 1)) { Task = task };
+        var file = new TabularModel(Networks.Build(Activation.Relu, Activation.Linear, outputs: 1)) { Task = task };
 
         Assert.Equal(expected, OnnxExporter.OutputNameFor(file));
         using var session = new InferenceSession(file.ToOnnxBytes());

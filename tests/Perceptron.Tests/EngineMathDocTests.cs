@@ -4,6 +4,7 @@ using Perceptron.Initializers;
 using Perceptron.Layers;
 using Perceptron.Losses;
 using Perceptron.Optimizers;
+using Perceptron.Tensors;
 using Perceptron.Tests.Support;
 using Perceptron.Training;
 
@@ -103,7 +104,7 @@ public class EngineMathDocTests
         {
             model.Compile(optimizer, new MeanSquaredError());
             ((Dense<double>)model.Layers[0]).SetWeights(weights);
-            var x = new Tensors.Matrix<double>(new double[,] { { 1, 1 } });
+            var x = new Matrix<double>(new double[,] { { 1, 1 } });
             var y = model.Predict(x);
             LossBreakdown loss = model.ComputeGradients(x, y);
             model.Fit(x, y, new TrainingOptions { Epochs = 1, BatchSize = 1 });

@@ -1,3 +1,5 @@
+using Perceptron.Kernels;
+
 namespace Perceptron.Tests;
 
 public class EngineTests

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Perceptron.Core;
 using Perceptron.Training;
 using Perceptron.Training.Callbacks;
 

@@ -25,7 +25,7 @@ internal static class W6CliOverhead
         int epochs = options.Quick ? 3 : 10;
         var data = IdxReader.LoadDataset(Path.Combine(options.DataDirectory, "images-idx3-ubyte.gz"), Path.Combine(options.DataDirectory, "labels-idx1-ubyte.gz"));
         var train = DataSplit.TrainTestSplit(data, 0.2, seed: 42, stratify: true).Train;
-        var settings = new TabularOptions { Layers = [256, 128], Epochs = epochs, BatchSize = 64, Dropout = 0, L2 = 0, Scaling = "minmax", Seed = 42 };
+        var settings = new TabularOptions { Layers = [256, 128], Epochs = epochs, BatchSize = 64, Dropout = 0, L2 = 0, Scaling = FeatureScaling.MinMax, Seed = 42 };
         var scaler = new MinMaxScaler();
         scaler.Fit(train.Features);
         Matrix<float> x = scaler.Transform(train.Features);

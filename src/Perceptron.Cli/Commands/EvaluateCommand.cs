@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Perceptron.Data;
 using Perceptron.Serialization;
+using Perceptron.Tabular;
 using Spectre.Console;
 
 namespace Perceptron.Cli.Commands;
@@ -27,7 +28,7 @@ internal static class EvaluateCommand
 
     private static int Run(IAnsiConsole console, string modelPath, string dataPath, string? labelsPath, bool dropInvalid, bool json)
     {
-        ModelFile model = ModelFile.Load(modelPath);
+        TabularModel model = TabularModel.Load(modelPath);
         if (model.Task is null)
         {
             throw new UserException($"{Path.GetFileName(modelPath)} is a bare network without a task, target or preprocessing, so its metrics cannot be computed from raw data; evaluate models saved by 'perceptron train'.");

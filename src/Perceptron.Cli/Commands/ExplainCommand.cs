@@ -1,8 +1,9 @@
 using System.CommandLine;
+using Perceptron.Activations;
 using Perceptron.Classic;
 using Perceptron.Data;
 using Perceptron.Explain;
-using Perceptron.Serialization;
+using Perceptron.Optimizers;
 using Perceptron.Tabular;
 using Perceptron.Tensors;
 using Spectre.Console;
@@ -63,8 +64,8 @@ internal static class ExplainCommand
                 var options = new TabularOptions
                 {
                     Layers = parsed.GetValue(layers)!,
-                    Activation = parsed.GetValue(activation)!,
-                    Optimizer = parsed.GetValue(optimizer)!,
+                    Activation = Activation.FromName(parsed.GetValue(activation)!),
+                    Optimizer = OptimizerFactory.Parse(parsed.GetValue(optimizer)!),
                     LearningRate = parsed.GetValue(learningRate),
                     L2 = parsed.GetValue(l2),
                     Dropout = parsed.GetValue(dropout),
@@ -121,7 +122,7 @@ internal static class ExplainCommand
     /// <summary>A saved model on a row of DATA, or a fresh model (trained for the earlier epochs) on a row of a data set.</summary>
     private static StepExplanation ExplainEngine(string first, string? second, string? target, int row, int epoch, TabularOptions options)
     {
-        ModelFile model;
+        TabularModel model;
         TabularDataset data;
         if (second is not null)
         {
@@ -130,7 +131,7 @@ internal static class ExplainCommand
                 throw new UserException("--epoch applies to --classic and to data sets; a saved model is explained as it is.", CliApp.Usage);
             }
 
-            model = ModelFile.Load(first);
+            model = TabularModel.Load(first);
             var csv = target is null ? new CsvLoadOptions { TargetName = model.TargetName } : DataSource.CsvOptions(target, null, false);
             data = DataSource.Load(second, null, csv with { Task = model.Task }, options.Seed);
         }
@@ -151,11 +152,23 @@ internal static class ExplainCommand
         }
 
         var (x, y) = NetworkRow(model, data, row);
-        return EngineExplainer.Explain(model.Model, x, y, [row], epoch);
+        return EngineExplainer.Explain(Compiled(model), x, y, [row], epoch);
+    }
+
+    /// <summary>The model's network, compiled with its loss and a fresh optimizer from its settings when it was loaded from a file.</summary>
+    internal static Training.Sequential<float> Compiled(TabularModel model)
+    {
+        if (model.Network.Optimizer is null || model.Network.Loss is null)
+        {
+            var optimizer = model.Optimizer?.Create() ?? throw new UserException("The model file records no optimizer, so its training step cannot be explained.");
+            model.Network.Compile(optimizer, model.Loss ?? throw new UserException("The model file records no loss, so its training step cannot be explained."));
+        }
+
+        return model.Network;
     }
 
     /// <summary>One row as the network trains on it: features aligned and scaled; the target as a class index or a scaled value.</summary>
-    private static (Matrix<float> X, Matrix<float> Y) NetworkRow(ModelFile model, TabularDataset data, int row)
+    private static (Matrix<float> X, Matrix<float> Y) NetworkRow(TabularModel model, TabularDataset data, int row)
     {
         Matrix<float> features = model.AlignFeatures(data.SelectRows([row]));
         Matrix<float> x = model.Scaler?.Transform(features) ?? features;
@@ -177,9 +190,9 @@ internal static class ExplainCommand
             value = (model.TargetScaler?.Transform(raw) ?? raw)[0, 0];
         }
 
-        if (model.Model.Loss!.TargetColumns(model.Model.Outputs) != 1)
+        if (model.Loss!.TargetColumns(model.Network.Outputs) != 1)
         {
-            throw new UserException($"The model's loss ({model.Model.Loss.Name}) takes {model.Model.Outputs} target columns per row; explain works with models trained by 'perceptron train' (one target column).");
+            throw new UserException($"The model's loss ({model.Loss.Name}) takes {model.Network.Outputs} target columns per row; explain works with models trained by 'perceptron train' (one target column).");
         }
 
         return (x, new Matrix<float>(1, 1, [value]));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Perceptron.Data;
 using Perceptron.Onnx;
 using Perceptron.Serialization;
+using Perceptron.Tabular;
 using Spectre.Console;
 
 namespace Perceptron.Cli.Commands;
@@ -29,7 +30,7 @@ internal static class ExportCommand
             throw new UserException($"'{modelPath}' does not exist; give a model file saved by 'perceptron train --out'.");
         }
 
-        ModelFile file = ModelFile.Load(modelPath);
+        TabularModel file = TabularModel.Load(modelPath);
         try
         {
             file.ExportOnnx(onnxPath);
@@ -45,8 +46,8 @@ internal static class ExportCommand
             MinMaxScaler => ", min-max scaled in the graph",
             _ => "",
         };
-        string input = $"'{OnnxExporter.InputName}' float[{OnnxExporter.BatchDimension}, {file.Model.Inputs}] raw features{scaling}";
-        string output = $"'{OnnxExporter.OutputNameFor(file)}' float[{OnnxExporter.BatchDimension}, {file.Model.Outputs}]";
+        string input = $"'{OnnxExporter.InputName}' float[{OnnxExporter.BatchDimension}, {file.Network.Inputs}] raw features{scaling}";
+        string output = $"'{OnnxExporter.OutputNameFor(file)}' float[{OnnxExporter.BatchDimension}, {file.Network.Outputs}]";
         console.MarkupLineInterpolated($"Wrote [bold]{onnxPath}[/] (ONNX IR {OnnxExporter.IrVersion}, opset {OnnxExporter.OpsetVersion}, {new FileInfo(onnxPath).Length:N0} bytes): {input} → {output}");
         return CliApp.Ok;
     }

@@ -7,7 +7,7 @@ using Perceptron.Diagnostics;
 using Perceptron.Layers;
 using Perceptron.Losses;
 using Perceptron.Optimizers;
-using Perceptron.Serialization;
+using Perceptron.Tabular;
 using Perceptron.Tensors;
 using Perceptron.Training;
 using Spectre.Console;
@@ -44,7 +44,7 @@ internal static class GradCheckCommand
             string? path = parsed.GetValue(model);
             int seedValue = parsed.GetValue(seed);
             Sequential<float> network = path is not null
-                ? ModelFile.Load(path).Model
+                ? Compiled(TabularModel.Load(path))
                 : BuildFromSpec(parsed.GetValue(layers)!, parsed.GetValue(activation)!, parsed.GetValue(loss)!, parsed.GetValue(outputActivation),
                     parsed.GetValue(inputs), parsed.GetValue(outputs), parsed.GetValue(l2), parsed.GetValue(dropout), seedValue);
             return Run(console, network, path ?? "from --layers, --activation and --loss", parsed.GetValue(rows), parsed.GetValue(elements), seedValue, parsed.GetValue(json));
@@ -136,6 +136,17 @@ internal static class GradCheckCommand
 
     /// <summary>A number for JSON, which cannot hold NaN or ∞ (they become null).</summary>
     private static JsonNode? Finite(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
+
+    /// <summary>A loaded model's network, compiled with its loss (the optimizer plays no part in a gradient check).</summary>
+    private static Sequential<float> Compiled(TabularModel model)
+    {
+        if (model.Network.Loss is null)
+        {
+            model.Network.Compile(new Sgd(0.01), model.Loss ?? throw new UserException("The model file records no loss, so its gradients cannot be checked."));
+        }
+
+        return model.Network;
+    }
 
     /// <summary>A network as 'train' would build it from the options, with the given hidden and output activations.</summary>
     private static Sequential<float> BuildFromSpec(int[] hidden, string activation, string lossName, string? outputActivation, int inputs, int outputs, double l2, double dropout, int seed)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Perceptron.Data;
 using Perceptron.Serialization;
+using Perceptron.Tabular;
 using Spectre.Console;
 
 namespace Perceptron.Cli.Commands;
@@ -19,9 +20,17 @@ internal static class InfoCommand
 
     private static int Run(IAnsiConsole console, string path)
     {
-        ModelFile file = ModelFile.Load(path);
+        TabularModel file = TabularModel.Load(path);
         console.MarkupLineInterpolated($"[bold]{Path.GetFileName(path)}[/]: {(file.Task is TaskKind task ? task.ToString().ToLowerInvariant() : "network")}");
-        console.WriteLine(file.Model.Summary());
+        string summary = file.Network.Summary();
+        if (file.Optimizer is not null && file.Loss is not null)
+        {
+            // A loaded network is not compiled (predicting needs no optimizer): the saved settings, where Summary prints a compiled model's.
+            summary += $"Optimizer: {file.Optimizer}   Loss: {file.Loss}{Environment.NewLine}";
+        }
+
+        console.WriteLine(summary);
+
         var facts = new Table().AddColumn("").AddColumn("");
         facts.HideHeaders();
         facts.AddRow("features", Shorten(file.FeatureNames));
@@ -46,7 +55,7 @@ internal static class InfoCommand
             facts.AddRow("target scaling", string.Create(CultureInfo.InvariantCulture, $"standardised (mean {file.TargetScaler.Means[0]:G6}, std {file.TargetScaler.StandardDeviations[0]:G6}); predictions are mapped back"));
         }
 
-        foreach (var (key, value) in file.Training)
+        foreach (var (key, value) in file.Training?.Describe() ?? [])
         {
             facts.AddRow(Markup.Escape(key), Markup.Escape(value));
         }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Perceptron.Activations;
 using Perceptron.Data;
+using Perceptron.Optimizers;
 using Perceptron.Serialization;
 using Perceptron.Tabular;
 using Spectre.Console;
@@ -16,19 +18,21 @@ internal static class TrainCommand
         var labels = new Option<string?>("--labels") { Description = "IDX labels file for IDX images (e.g. MNIST's labels-idx1-ubyte.gz)." };
         var target = new Option<string?>("--target") { Description = "Target column: header name or 0-based index (default: the last column)." };
         var task = new Option<string?>("--task") { Description = "classification or regression (default: inferred from the target)." };
-        var layers = Options.LayerSizes("--layers", "Hidden layer sizes, comma-separated.", [64, 32]);
-        var activation = new Option<string>("--activation") { Description = "Hidden activation: relu, tanh, sigmoid, leaky_relu, elu, gelu, linear.", DefaultValueFactory = _ => "relu" };
-        var epochs = Options.Int("--epochs", "Passes over the training data.", 100, minimum: 1);
-        var batchSize = Options.Int("--batch-size", "Rows per gradient step.", 32, minimum: 1);
-        var optimizer = new Option<string>("--optimizer") { Description = "sgd, momentum, nesterov, adam, adamw or rmsprop.", DefaultValueFactory = _ => "adam" };
+        // Every default comes from the library's TabularOptions; the strings are parsed here, at the edge.
+        TabularOptions defaults = TabularOptions.Default;
+        var layers = Options.LayerSizes("--layers", "Hidden layer sizes, comma-separated.", [.. defaults.Layers]);
+        var activation = new Option<string>("--activation") { Description = "Hidden activation: relu, tanh, sigmoid, leaky_relu, elu, gelu, linear.", DefaultValueFactory = _ => defaults.Activation.Name };
+        var epochs = Options.Int("--epochs", "Passes over the training data.", defaults.Epochs, minimum: 1);
+        var batchSize = Options.Int("--batch-size", "Rows per gradient step.", defaults.BatchSize, minimum: 1);
+        var optimizer = new Option<string>("--optimizer") { Description = "sgd, momentum, nesterov, adam, adamw or rmsprop.", DefaultValueFactory = _ => OptimizerFactory.NameOf(defaults.Optimizer) };
         var learningRate = new Option<double?>("--learning-rate") { Description = "Step size (default: 0.001 for adam/adamw/rmsprop, 0.01 for sgd)." };
-        var testSplit = Fraction("--test-split", "Fraction of rows held out (stratified) to test the final model.", 0.2);
-        var validationSplit = Fraction("--validation-split", "Fraction of the training rows held out to validate each epoch.", 0);
+        var testSplit = Fraction("--test-split", "Fraction of rows held out (stratified) to test the final model.", DefaultTestSplit);
+        var validationSplit = Fraction("--validation-split", "Fraction of the training rows held out to validate each epoch.", defaults.ValidationSplit);
         var earlyStopping = new Option<int?>("--early-stopping") { Description = "Stop after PATIENCE epochs without a better validation loss (uses 10% of the training rows for validation unless --validation-split is given)." };
-        var scaling = new Option<string>("--scaling") { Description = "Feature scaling fitted on the training rows: standard, minmax or none.", DefaultValueFactory = _ => "standard" };
-        var dropout = Fraction("--dropout", "Dropout rate after each hidden layer.", 0.1);
-        var l2 = new Option<double>("--l2") { Description = "L2 penalty λ on the weights (λ·Σw² joins the loss).", DefaultValueFactory = _ => 0.003 };
-        var seed = Options.Int("--seed", "Seed for the split, initialisation, shuffling and dropout.", 42, minimum: int.MinValue);
+        var scaling = new Option<string>("--scaling") { Description = "Feature scaling fitted on the training rows: standard, minmax or none.", DefaultValueFactory = _ => ScalingName(defaults.Scaling) };
+        var dropout = Fraction("--dropout", "Dropout rate after each hidden layer.", defaults.Dropout);
+        var l2 = new Option<double>("--l2") { Description = "L2 penalty λ on the weights: λ·Σw² joins the objective (reported apart from the loss, as the penalty).", DefaultValueFactory = _ => defaults.L2 };
+        var seed = Options.Int("--seed", "Seed for the split, initialisation, shuffling and dropout.", defaults.Seed, minimum: int.MinValue);
         var threads = Options.Int("--threads", "Threads for the matrix kernels (default: all cores).", Environment.ProcessorCount, minimum: 1);
         var output = new Option<string?>("--out") { Description = "Save the trained model here (JSON, see docs/model-format.md)." };
         var plot = new Option<string?>("--plot") { Description = "Save loss and metric curves here as a PNG." };
@@ -38,7 +42,7 @@ internal static class TrainCommand
         var clipNorm = Options.OptionalPositiveDouble("--clip-norm", "Rescale the gradients so their global L2 norm is at most this.");
         var clipValue = Options.OptionalPositiveDouble("--clip-value", "Clamp every gradient element to [-value, value].");
         var checkpointDir = new Option<string?>("--checkpoint-dir") { Description = "Save a checkpoint (model, optimizer state, epoch, history) into this folder; resume with --resume." };
-        var checkpointEvery = Options.Int("--checkpoint-every", "Epochs between checkpoints (the last epoch is always saved).", 1, minimum: 1);
+        var checkpointEvery = Options.Int("--checkpoint-every", "Epochs between checkpoints (the last epoch is always saved).", defaults.CheckpointEvery, minimum: 1);
         var resume = new Option<string?>("--resume") { Description = "Continue the run checkpointed in this folder (give the same data and options); it keeps checkpointing there unless --checkpoint-dir says otherwise." };
 
         var command = new Command("train", "Train a model on your data; prints train/validation/test metrics, and saves the model and curves when asked.")
@@ -51,14 +55,14 @@ internal static class TrainCommand
             new TabularOptions
             {
                 Layers = parsed.GetValue(layers)!,
-                Activation = parsed.GetValue(activation)!,
+                Activation = Activation.FromName(parsed.GetValue(activation)!),
                 Epochs = parsed.GetValue(epochs),
                 BatchSize = parsed.GetValue(batchSize),
-                Optimizer = parsed.GetValue(optimizer)!,
+                Optimizer = OptimizerFactory.Parse(parsed.GetValue(optimizer)!),
                 LearningRate = parsed.GetValue(learningRate),
                 ValidationSplit = parsed.GetValue(validationSplit),
                 EarlyStoppingPatience = parsed.GetValue(earlyStopping),
-                Scaling = parsed.GetValue(scaling)!,
+                Scaling = ParseScaling(parsed.GetValue(scaling)!),
                 Dropout = parsed.GetValue(dropout),
                 L2 = parsed.GetValue(l2),
                 Seed = parsed.GetValue(seed),
@@ -82,8 +86,7 @@ internal static class TrainCommand
         TabularDataset train = data, test = null!;
         if (output.TestSplit > 0)
         {
-            var split = DataSplit.TrainTestSplit(data, output.TestSplit, options.Seed, DataSplit.CanStratify(data, output.TestSplit));
-            (train, test) = (split.Train, split.Test);
+            (train, test, _) = DataSplit.HoldOut(data, output.TestSplit, options.Seed);
         }
 
         if (!output.Quiet && !output.Json)
@@ -110,7 +113,7 @@ internal static class TrainCommand
 
         if (output.PlotPath is not null)
         {
-            var network = result.Model.Model;
+            var network = result.Model.Network;
             TrainingPlot.Save(output.PlotPath, result.History, classify ? "accuracy" : "r2",
                 $"{data.Source}: {network}, {options.Activation}, {network.Optimizer!.Name}, {result.History.Epochs} epochs", network.Loss!.Name);
         }
@@ -171,6 +174,16 @@ internal static class TrainCommand
             });
         return result!;
     }
+
+    /// <summary>The command line's own default: a fifth of the rows tests the final model.</summary>
+    private const double DefaultTestSplit = 0.2;
+
+    private static string ScalingName(FeatureScaling scaling) => scaling.ToString().ToLowerInvariant();
+
+    private static FeatureScaling ParseScaling(string name) =>
+        Enum.GetValues<FeatureScaling>().FirstOrDefault(kind => ScalingName(kind) == name.ToLowerInvariant(), (FeatureScaling)(-1)) is var kind && Enum.IsDefined(kind)
+            ? kind
+            : throw new ArgumentException($"Unknown scaling '{name}'; expected standard, minmax or none.", nameof(name));
 
     private static Option<double> Fraction(string name, string description, double defaultValue)
     {

@@ -11,7 +11,7 @@ namespace Perceptron.Cli.Commands;
 
 /// <summary>What <c>train</c> prints: metrics per split, the confusion matrix, time, and where things were saved.</summary>
 internal sealed record TrainingReport(
-    TabularEvaluation Train, TabularEvaluation? Validation, TabularEvaluation? Test, History History, TimeSpan Elapsed, ModelFile Model)
+    TabularEvaluation Train, TabularEvaluation? Validation, TabularEvaluation? Test, History History, TimeSpan Elapsed, TabularModel Model)
 {
     public void Write(IAnsiConsole console, string? modelPath, string? plotPath)
     {

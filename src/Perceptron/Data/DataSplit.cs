@@ -142,6 +142,18 @@ public static class DataSplit
         return new SplitIndices(train, test);
     }
 
+    /// <summary>
+    /// The one rule for holding rows out of training (the command line's test split, the trainer's validation split):
+    /// a seeded random split, stratified by class whenever every class can appear on both sides.
+    /// </summary>
+    /// <param name="dataset">The data set, with at least 2 rows.</param>
+    /// <param name="fraction">Share of rows held out, strictly between 0 and 1.</param>
+    /// <param name="seed">Seed for the shuffle.</param>
+    /// <returns>The rows kept (<see cref="DatasetSplit.Train"/>) and the rows held out (<see cref="DatasetSplit.Test"/>).</returns>
+    /// <exception cref="ArgumentException">Too few rows, or a fraction outside (0, 1).</exception>
+    public static DatasetSplit HoldOut(TabularDataset dataset, double fraction, int seed) =>
+        TrainTestSplit(dataset, fraction, seed, stratify: CanStratify(dataset, fraction));
+
     /// <summary>Whether a stratified split is possible: a classification data set whose every class has enough rows to
     /// appear on both sides of a <paramref name="testFraction"/> split.</summary>
     /// <param name="dataset">The data set.</param>

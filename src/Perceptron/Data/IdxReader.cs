@@ -126,4 +126,17 @@ public static class IdxReader
         string[] classNames = [.. Enumerable.Range(0, 10).Select(i => i.ToString(CultureInfo.InvariantCulture))];
         return TabularDataset.ForClassification(source, images, featureNames, "digit", labels, classNames);
     }
+
+    /// <summary>Whether a file looks like IDX rather than CSV: IDX starts with two zero bytes, or is gzip (1f 8b) with "idx" in
+    /// its name; a CSV header never starts with a zero byte.</summary>
+    /// <param name="path">An existing file.</param>
+    /// <returns>True for (gzipped) IDX.</returns>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static bool IsIdx(string path)
+    {
+        using var stream = File.OpenRead(path);
+        Span<byte> head = stackalloc byte[2];
+        int read = stream.ReadAtLeast(head, 2, throwOnEndOfStream: false);
+        return read == 2 && ((head[0] == 0 && head[1] == 0) || (head[0] == 0x1f && head[1] == 0x8b && path.Contains("idx", StringComparison.OrdinalIgnoreCase)));
+    }
 }

@@ -59,7 +59,7 @@ public static class GradientCheck
     /// Checks a float32 model by checking a float64 copy of it (same layers, weights, activations, loss and seed), since
     /// float32 finite differences are too coarse to tell a small bug from rounding. The model itself is not changed.
     /// </summary>
-    /// <param name="model">A compiled model of Dense and Dropout layers.</param>
+    /// <param name="model">A compiled model of Dense, Dropout and LayerNormalization layers.</param>
     /// <param name="x">Inputs, rows × features.</param>
     /// <param name="y">Targets, as for Fit.</param>
     /// <param name="options">Step, tolerance, sampling; the defaults when null.</param>

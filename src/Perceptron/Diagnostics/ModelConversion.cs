@@ -24,6 +24,7 @@ internal static class ModelConversion
             {
                 Dense<float> d => new Dense<double>(d.Units, d.Activation, d.KernelInitializer, d.UseBias, d.L2),
                 Dropout<float> d => new Dropout<double>(d.Rate),
+                LayerNormalization<float> n => new LayerNormalization<double>(n.Epsilon),
                 _ => throw new ArgumentException(
                     $"Layer '{layer.Name}' is a {layer.Kind} layer, which has no float64 copy; build the model as Sequential<double> to check it."),
             };

@@ -7,7 +7,7 @@ namespace Perceptron.Diagnostics;
 /// <summary>One named parameter tensor of a model: where it sits in the model's parameter buffer and its shape.</summary>
 /// <param name="LayerIndex">The layer's position in the model.</param>
 /// <param name="Layer">The layer's name.</param>
-/// <param name="Name">The tensor's name within the layer: "weights", "bias", or "parameters" for a layer kind not described below.</param>
+/// <param name="Name">The tensor's name within the layer, as in model files: "kernel", "bias", "gamma", ….</param>
 /// <param name="Offset">Index of its first element in <see cref="Sequential{T}.Parameters"/>.</param>
 /// <param name="Rows">Rows (row-major storage).</param>
 /// <param name="Columns">Columns.</param>
@@ -21,9 +21,9 @@ public readonly record struct ParameterTensor(int LayerIndex, string Layer, stri
     /// <returns>Its row and column.</returns>
     public (int Row, int Column) Position(int index) => (index / Columns, index % Columns);
 
-    /// <summary>Lists a built model's parameter tensors in buffer order (Dense: weights [inputs × units], then bias [units]).</summary>
+    /// <summary>Lists a built model's parameter tensors in buffer order, as each layer describes them (<see cref="Layer{T}.ParameterShapes"/>: a Dense layer's kernel [inputs × units], then its bias [units]).</summary>
     /// <param name="model">A built model.</param>
-    /// <returns>Every tensor; layers without parameters contribute none.</returns>
+    /// <returns>Every tensor; layers without parameters contribute none. A vector is one row.</returns>
     public static IReadOnlyList<ParameterTensor> Of<T>(Sequential<T> model)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -34,21 +34,18 @@ public readonly record struct ParameterTensor(int LayerIndex, string Layer, stri
         {
             Layer<T> layer = model.Layers[i];
             string name = layer.Name ?? $"layer {i}";
-            if (layer is Dense<T> dense)
+            int start = offset;
+            foreach (ParameterShape shape in layer.ParameterShapes)
             {
-                tensors.Add(new ParameterTensor(i, name, "weights", offset, dense.Inputs, dense.Units));
-                if (dense.UseBias)
-                {
-                    tensors.Add(new ParameterTensor(i, name, "bias", offset + dense.Inputs * dense.Units, 1, dense.Units));
-                }
-            }
-            else if (layer.ParameterCount > 0)
-            {
-                // A layer kind this list does not know yet: its parameters as one flat tensor.
-                tensors.Add(new ParameterTensor(i, name, "parameters", offset, 1, layer.ParameterCount));
+                var (rows, columns) = shape.Dimensions.Count == 2 ? (shape.Dimensions[0], shape.Dimensions[1]) : (1, (int)shape.Count);
+                tensors.Add(new ParameterTensor(i, name, shape.Name, offset, rows, columns));
+                offset += rows * columns;
             }
 
-            offset += layer.ParameterCount;
+            if (offset != start + layer.ParameterCount)
+            {
+                throw new InvalidOperationException($"Layer '{name}' describes {offset - start} parameters but holds {layer.ParameterCount}.");
+            }
         }
 
         return tensors;

@@ -15,7 +15,7 @@ public sealed record TensorCheck(ParameterTensor Tensor, int Checked, double Max
     /// <summary>The worst element as (row, column).</summary>
     public (int Row, int Column) WorstElement => Tensor.Position(WorstIndex);
 
-    /// <summary>One line, e.g. "dense_1 weights [4×3]: max relative error 2.1E-09 at [2, 0] (analytic …, numeric …): ok".</summary>
+    /// <summary>One line, e.g. "dense_1 kernel [4×3]: max relative error 2.10e-09 at [2, 0] (analytic …, numeric …): ok".</summary>
     /// <returns>The tensor, its worst element and the verdict.</returns>
     public override string ToString()
     {

@@ -21,8 +21,8 @@ namespace Perceptron.Explain;
 /// opposite sign to the classic network's e and δ), and the update subtracts.
 /// </para>
 /// <para>
-/// Dense and Dropout layers are explained term by term; any other layer kind is shown as its output and its input
-/// gradient.
+/// Dense and Dropout layers are explained term by term; any other layer kind is shown as its parameter tensors, its
+/// output, their gradients and its input gradient.
 /// </para>
 /// </remarks>
 public static class EngineExplainer

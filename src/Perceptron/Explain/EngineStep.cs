@@ -19,7 +19,7 @@ internal sealed class EngineStep<T>(Sequential<T> model, int rows)
     public int Rows => rows;
 
     /// <summary>Whether the last layer's activation is absorbed by the loss (softmax/sigmoid + cross-entropy).</summary>
-    public bool LossIsFused => model.Loss!.FusedActivation is not null && model.Layers[^1] is Dense<T>;
+    public bool LossIsFused => model.Layers[^1] is IFusableOutput<T> { FusedWithLoss: true };
 
     public void Run(Matrix<T> x, Matrix<T> y, int epoch)
     {
@@ -42,7 +42,7 @@ internal sealed class EngineStep<T>(Sequential<T> model, int rows)
         // loss, from the pre-activations when the loss absorbs the last activation
         var loss = model.Loss!;
         int outputs = model.Outputs;
-        ReadOnlySpan<T> lossInput = LossIsFused ? ((Dense<T>)layers[^1]).PreActivations(rows) : activations[count];
+        ReadOnlySpan<T> lossInput = LossIsFused ? ((IFusableOutput<T>)layers[^1]).PreActivations(rows) : activations[count];
         var gradient = new T[rows * outputs];
         double dataLoss = loss.Compute<T>(lossInput, y.Data, gradient, rows, outputs);
         double penalty = layers.Sum(layer => layer.Penalty());

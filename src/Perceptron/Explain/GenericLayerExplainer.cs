@@ -1,8 +1,12 @@
 using System.Numerics;
+using Perceptron.Diagnostics;
 
 namespace Perceptron.Explain;
 
-/// <summary>Any layer kind without its own explainer: its output, its parameter gradients as one tensor, and its input gradient.</summary>
+/// <summary>
+/// Any layer kind without its own explainer: its parameter tensors (as the layer describes them), its output, their
+/// gradients and its input gradient.
+/// </summary>
 internal sealed class GenericLayerExplainer<T> : LayerExplainer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -12,11 +16,10 @@ internal sealed class GenericLayerExplainer<T> : LayerExplainer<T>
     {
         var layer = step.Model.Layers[index];
         layer.Forward(input, output, step.Rows, training: true);
-        if (layer.ParameterCount > 0)
+        foreach (ParameterTensor tensor in Tensors(step, index))
         {
-            int offset = step.Model.ParameterOffset(index);
-            step.Values.Add($"forward.{index}.theta", "forward", index, $"θ[{index}]", $"the parameters of layer {index} ({layer.Kind})", $"θ[{index}]",
-                [layer.ParameterCount], EngineStep<T>.ToDoubles(step.Model.Parameters.Slice(offset, layer.ParameterCount)), []);
+            step.Values.Add($"forward.{index}.{tensor.Name}", "forward", index, $"{tensor.Name}[{index}]", $"the {tensor.Name} of layer {index} ({layer.Kind})", $"{tensor.Name}[{index}]",
+                Shape(tensor), EngineStep<T>.ToDoubles(step.Model.Parameters.Slice(tensor.Offset, tensor.Length)), []);
         }
 
         step.Values.Add($"forward.{index}.a", "forward", index, $"a[{index + 1}]", $"the output of layer {index} ({layer.Kind})", $"a[{index + 1}] = {layer.Kind}(a[{index}])",
@@ -28,13 +31,17 @@ internal sealed class GenericLayerExplainer<T> : LayerExplainer<T>
         var layer = step.Model.Layers[index];
         AddOutputGradient(step, index, outputGradient, layer.Outputs);
         layer.Backward(input, output, (T[])outputGradient.Clone(), inputGradient, step.Rows);
-        if (layer.ParameterCount > 0)
+        foreach (ParameterTensor tensor in Tensors(step, index))
         {
-            int offset = step.Model.ParameterOffset(index);
-            step.Values.Add($"backward.{index}.grad_theta", "backward", index, $"∂L/∂θ[{index}]", $"the gradient of layer {index}'s parameters", $"∂L/∂θ[{index}]",
-                [layer.ParameterCount], EngineStep<T>.ToDoubles(step.Model.Gradients.Slice(offset, layer.ParameterCount)), []);
+            step.Values.Add($"backward.{index}.grad_{tensor.Name}", "backward", index, $"∂L/∂{tensor.Name}[{index}]", $"the gradient of layer {index}'s {tensor.Name}", $"∂L/∂{tensor.Name}[{index}]",
+                Shape(tensor), EngineStep<T>.ToDoubles(step.Model.Gradients.Slice(tensor.Offset, tensor.Length)), []);
         }
 
         AddInputGradient(step, index, inputGradient, layer.Inputs, $"∂L/∂a[{index}] = ∂{layer.Kind}/∂a[{index}]ᵀ·∂L/∂a[{index + 1}]", []);
     }
+
+    private static IEnumerable<ParameterTensor> Tensors(EngineStep<T> step, int index) =>
+        ParameterTensor.Of(step.Model).Where(tensor => tensor.LayerIndex == index);
+
+    private static int[] Shape(ParameterTensor tensor) => tensor.Rows > 1 ? [tensor.Rows, tensor.Columns] : [tensor.Length];
 }

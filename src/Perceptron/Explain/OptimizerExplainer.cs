@@ -151,16 +151,16 @@ internal static class OptimizerExplainer
 
     private static double[] Slice(double[] values, ParameterTensor tensor) => values[tensor.Offset..(tensor.Offset + tensor.Length)];
 
-    /// <summary>Adds "update.{layer}.{W|b|θ}[.{what}]" values shaped as the tensor.</summary>
+    /// <summary>Adds "update.{layer}.{W|b|tensor name}[.{what}]" values shaped as the tensor.</summary>
     private sealed class TensorRecorder(ExplanationBuilder values, ParameterTensor tensor)
     {
-        private readonly string _symbol = tensor.Name switch { "weights" => "W", "bias" => "b", _ => "θ" };
+        private readonly string _symbol = tensor.Name switch { "kernel" => "W", "bias" => "b", var name => name };
 
         public void Add(string what, string symbolFormat, string label, string formula, double[] numbers, SourceLine[] sources, string? note = null)
         {
             string id = what == "new" ? $"update.{tensor.LayerIndex}.{_symbol}" : $"update.{tensor.LayerIndex}.{_symbol}.{what}";
             string symbol = symbolFormat.Replace("{0}", $"{_symbol}[{tensor.LayerIndex}]", StringComparison.Ordinal);
-            int[] shape = tensor.Name == "weights" ? [tensor.Rows, tensor.Columns] : [tensor.Length];
+            int[] shape = tensor.Rows > 1 || tensor.Name == "kernel" ? [tensor.Rows, tensor.Columns] : [tensor.Length];
             values.Add(id, "update", tensor.LayerIndex, symbol, $"{tensor.Layer} {tensor.Name}: {label}", formula, shape, numbers, sources, note);
         }
     }

@@ -26,13 +26,13 @@ internal static partial class Gemm
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckSizes(a.Length, b.Length, c.Length, m, n, k);
-        KernelMode mode = Engine.KernelMode;
+        KernelMode mode = KernelSettings.Mode;
         if (mode == KernelMode.Auto)
         {
             mode = (long)m * n * k < TinyProduct ? KernelMode.Reference : KernelRegistry.Best;
         }
 
-        MultiplyUnchecked(mode, Engine.MaxThreads, a, b, c, m, n, k, transposeA, transposeB, accumulate);
+        MultiplyUnchecked(mode, KernelSettings.MaxThreads, a, b, c, m, n, k, transposeA, transposeB, accumulate);
     }
 
     /// <summary>Multiplies with exactly <c>variant</c>, one of <see cref="KernelRegistry.Available"/> (no tiny-product

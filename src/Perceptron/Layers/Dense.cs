@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Numerics;
 using System.Numerics.Tensors;
 using Perceptron.Activations;
+using Perceptron.Core;
 using Perceptron.Initializers;
 using Perceptron.Kernels;
-using Perceptron.Training;
 
 namespace Perceptron.Layers;
 
@@ -15,7 +15,7 @@ namespace Perceptron.Layers;
 /// default), biases at zero. An optional L2 penalty λ·Σw² joins the loss (biases are not penalised).
 /// </remarks>
 /// <example><code>var hidden = new Dense(128, Activation.Relu);</code></example>
-public class Dense<T> : Layer<T>
+public class Dense<T> : Layer<T>, IFusableOutput<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private Memory<T> _weights, _bias, _weightGradients, _biasGradients;
@@ -69,9 +69,6 @@ public class Dense<T> : Layer<T>
     /// <summary>The L2 penalty λ on the weights.</summary>
     public double L2 { get; }
 
-    /// <summary>The input width given at construction, if any.</summary>
-    public int? DeclaredInputs { get; }
-
     /// <inheritdoc/>
     public override string Kind => "Dense";
 
@@ -92,14 +89,46 @@ public class Dense<T> : Layer<T>
     /// <summary>The last training step's gradient of the loss with respect to <see cref="Bias"/>.</summary>
     public ReadOnlySpan<T> BiasGradients => CheckBuilt()._biasGradients.Span;
 
+    /// <inheritdoc/>
+    public override IReadOnlyList<ParameterShape> ParameterShapes => UseBias
+        ? [new("kernel", [Inputs, Units]), new("bias", [Units])]
+        : [new("kernel", [Inputs, Units])];
+
     /// <summary>
     /// Set by the model when the loss absorbs this layer's activation (softmax + cross-entropy): the layer then
     /// keeps its pre-activations for the loss, and Backward receives the gradient with respect to them.
     /// </summary>
     internal bool FusedWithLoss { get; set; }
 
+    bool IFusableOutput<T>.FusedWithLoss
+    {
+        get => FusedWithLoss;
+        set => FusedWithLoss = value;
+    }
+
+    internal override string SummaryDetail =>
+        $"Dense, {Activation.Name}{(L2 > 0 ? string.Create(CultureInfo.InvariantCulture, $", l2={L2}") : "")}";
+
+    /// <inheritdoc/>
+    public override IReadOnlyDictionary<string, object> GetConfig() => new OrderedDictionary<string, object>
+    {
+        ["units"] = Units,
+        ["activation"] = Activation.Name,
+        ["use_bias"] = UseBias,
+        ["l2"] = L2,
+        ["initializer"] = KernelInitializer.Name,
+    };
+
+    /// <summary>A float32 dense layer from its saved settings (see <see cref="GetConfig"/>).</summary>
+    internal static Dense<float> FromConfig(LayerConfigReader config) => new(
+        config.Int("units", 1, LayerConfigReader.MaxWidth),
+        config.Lookup("activation", Activation.FromName),
+        config.Has("initializer") ? config.Lookup("initializer", Initializer.FromName) : null,
+        config.Bool("use_bias"),
+        config.Double("l2", 0, 1e6));
+
     /// <summary>The last training forward pass's pre-activations (for a fused loss).</summary>
-    internal ReadOnlySpan<T> PreActivations(int batch) => _preActivations.AsSpan(0, batch * Units);
+    ReadOnlySpan<T> IFusableOutput<T>.PreActivations(int batch) => _preActivations.AsSpan(0, batch * Units);
 
     /// <summary>Copies the weights into a new [inputs, units] array.</summary>
     /// <returns>A copy of W.</returns>

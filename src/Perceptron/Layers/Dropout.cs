@@ -1,5 +1,5 @@
 using System.Numerics;
-using Perceptron.Training;
+using Perceptron.Core;
 
 namespace Perceptron.Layers;
 
@@ -27,6 +27,14 @@ public class Dropout<T> : Layer<T>
 
     /// <inheritdoc/>
     public override string Kind => "Dropout";
+
+    /// <inheritdoc/>
+    public override IReadOnlyDictionary<string, object> GetConfig() => new OrderedDictionary<string, object> { ["rate"] = Rate };
+
+    internal override string SummaryDetail => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Dropout, rate={Rate}");
+
+    /// <summary>A float32 dropout layer from its saved settings (see <see cref="GetConfig"/>).</summary>
+    internal static Dropout<float> FromConfig(LayerConfigReader config) => new(config.Double("rate", 0, 0.999999));
 
     private protected override int OutputWidth(int inputs) => inputs;
 

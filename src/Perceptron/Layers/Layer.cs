@@ -14,8 +14,12 @@ public abstract class Layer<T>
     /// <summary>The layer's name, unique within its model (e.g. "dense_1"); assigned by the model when not set.</summary>
     public string? Name { get; set; }
 
-    /// <summary>The layer's kind as shown in summaries and model files, e.g. "Dense".</summary>
+    /// <summary>The layer's kind as shown in summaries, e.g. "Dense"; in snake_case ("dense") it names the kind in model files
+    /// and default layer names.</summary>
     public abstract string Kind { get; }
+
+    /// <summary>The input width given at construction, if any (then the model can be built as soon as it is compiled).</summary>
+    public int? DeclaredInputs { get; private protected init; }
 
     /// <summary>Input width, known once the model is built (0 before).</summary>
     public int Inputs { get; private set; }
@@ -28,6 +32,15 @@ public abstract class Layer<T>
 
     /// <summary>Number of trainable parameters (0 before the model is built for layers whose count depends on the input).</summary>
     public virtual int ParameterCount => 0;
+
+    /// <summary>The shape of each parameter tensor, in the order the parameters are laid out (e.g. Dense: kernel, then bias);
+    /// empty for parameter-free layers. Known once the layer is built.</summary>
+    public virtual IReadOnlyList<ParameterShape> ParameterShapes => [];
+
+    /// <summary>The layer's settings by name, as written in model files (Keras's <c>get_config</c>): each value an
+    /// <see cref="int"/>, <see cref="double"/>, <see cref="bool"/> or <see cref="string"/>.</summary>
+    /// <returns>The settings that recreate this layer (without its parameters), in a fixed order.</returns>
+    public virtual IReadOnlyDictionary<string, object> GetConfig() => new Dictionary<string, object>();
 
     /// <summary>Draws fresh parameters from <paramref name="random"/>; nothing for parameter-free layers.</summary>
     /// <param name="random">The model's seeded initialisation source.</param>
@@ -84,6 +97,9 @@ public abstract class Layer<T>
 
     /// <summary>The regularisation penalty this layer adds to the loss (L2), 0 by default.</summary>
     internal virtual double Penalty() => 0;
+
+    /// <summary>The kind and the settings worth a glance, for <see cref="Training.Sequential{T}.Summary"/>, e.g. "Dense, relu".</summary>
+    internal virtual string SummaryDetail => Kind;
 
     /// <summary>Describes the layer, e.g. "Dense(784 → 128, relu)".</summary>
     /// <returns>The kind and shape.</returns>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Numerics;
-using Perceptron.Training;
+using Perceptron.Core;
 
 namespace Perceptron.Optimizers;
 
@@ -13,7 +13,7 @@ namespace Perceptron.Optimizers;
 public abstract class Optimizer
 {
     private double _learningRate;
-    private object? _update; // Update<T> bound to a delegate once (see Training/EngineDelegates.cs)
+    private object? _update; // Update<T> bound to a delegate once (see Core/EngineDelegates.cs)
 
     /// <summary>Sets the initial learning rate.</summary>
     /// <param name="learningRate">Step size η, finite and &gt; 0.</param>

@@ -32,33 +32,11 @@ internal static class CheckpointReader
             throw new FileNotFoundException($"'{directory}' holds no checkpoint: {TrainingCheckpoint.StateFileName} is missing.", path);
         }
 
-        if (info.Length > MaxFileBytes)
-        {
-            throw new ModelFormatException(path, null, $"is {info.Length:N0} bytes, more than the {MaxFileBytes:N0} a checkpoint state file may have.");
-        }
-
-        JsonDocument document;
-        try
-        {
-            using var stream = File.OpenRead(path);
-            document = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 8, AllowDuplicateProperties = false });
-        }
-        catch (JsonException exception)
-        {
-            throw new ModelFormatException(path, null, $"is not valid JSON ({exception.Message}); it may be truncated or not a checkpoint.", exception);
-        }
-        catch (InvalidOperationException exception)
-        {
-            throw new ModelFormatException(path, null, "has a field name that is not valid text (a broken \\u escape or invalid UTF-8).", exception);
-        }
-
-        using (document)
-        {
-            return Parse(new ModelReader.Fields(path), document.RootElement, directory);
-        }
+        using JsonDocument document = JsonFields.ParseFile(path, MaxFileBytes, maxDepth: 8, "a checkpoint state file");
+        return Parse(new JsonFields(path), document.RootElement, directory);
     }
 
-    private static TrainingCheckpoint Parse(ModelReader.Fields f, JsonElement root, string directory)
+    private static TrainingCheckpoint Parse(JsonFields f, JsonElement root, string directory)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -78,13 +56,7 @@ internal static class CheckpointReader
             throw f.Error("version", $"is {version}, but this Perceptron reads version {TrainingCheckpoint.FormatVersion}. HINT: a newer version wrote it; update Perceptron to resume from it.");
         }
 
-        foreach (var property in root.EnumerateObject())
-        {
-            if (!TopLevelFields.Contains(property.Name))
-            {
-                throw f.Error(property.Name, $"is not part of format version {version}; expected only {string.Join(", ", TopLevelFields)}.");
-            }
-        }
+        f.CheckOnly(root, null, TopLevelFields, $"format version {version}");
 
         // The model file: a plain name inside the folder, whose content must be the one the state was written for.
         string modelName = f.String(root, "model");
@@ -105,13 +77,13 @@ internal static class CheckpointReader
             throw f.Error("model_sha256", $"does not match '{modelName}'; the model file was changed or replaced after the checkpoint was saved.");
         }
 
-        ModelFile model = ModelFile.Load(modelPath);
+        ModelDocument model = ModelDocument.Load(modelPath);
         int epoch = f.Int(root, "epoch", 0, MaxEpochs);
         var optimizer = ReadOptimizer(f, root, model);
         return new TrainingCheckpoint(model, epoch, ReadHistory(f, root, epoch), optimizer);
     }
 
-    private static OptimizerSnapshot ReadOptimizer(ModelReader.Fields f, JsonElement root, ModelFile model)
+    private static OptimizerSnapshot ReadOptimizer(JsonFields f, JsonElement root, ModelDocument model)
     {
         var element = f.Get(root, "optimizer", null);
         if (element.ValueKind != JsonValueKind.Object)
@@ -120,9 +92,9 @@ internal static class CheckpointReader
         }
 
         string name = f.String(element, "name", "optimizer");
-        if (model.Model.Optimizer is null || model.Model.Optimizer.Name != name)
+        if (model.Optimizer is null || model.Optimizer.Name != name)
         {
-            throw f.Error("optimizer.name", $"is '{name}' but the model file's optimizer is '{model.Model.Optimizer?.Name ?? "(none)"}'.");
+            throw f.Error("optimizer.name", $"is '{name}' but the model file's optimizer is '{model.Optimizer?.Name ?? "(none)"}'.");
         }
 
         double initial = f.Double(element, "initial_learning_rate", double.Epsilon, double.MaxValue, "optimizer");
@@ -139,14 +111,14 @@ internal static class CheckpointReader
         int i = 0;
         foreach (var item in state.EnumerateArray())
         {
-            buffers[i] = item.ValueKind == JsonValueKind.Null ? null : f.Tensor(item, [model.Model.ParameterCount], $"optimizer.state[{i}]");
+            buffers[i] = item.ValueKind == JsonValueKind.Null ? null : f.Tensor(item, [model.Network.ParameterCount], $"optimizer.state[{i}]");
             i++;
         }
 
         return new OptimizerSnapshot(name, initial, current, steps, buffers);
     }
 
-    private static History ReadHistory(ModelReader.Fields f, JsonElement root, int epochs)
+    private static History ReadHistory(JsonFields f, JsonElement root, int epochs)
     {
         var element = f.Get(root, "history", null);
         if (element.ValueKind != JsonValueKind.Object || element.EnumerateObject().Count() > MaxSeries)

@@ -2,44 +2,46 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using Perceptron.Data;
 using Perceptron.Layers;
+using Perceptron.Training;
 
 namespace Perceptron.Serialization;
 
-/// <summary>Writes a <see cref="ModelFile"/> as JSON (docs/model-format.md), atomically.</summary>
+/// <summary>Writes a <see cref="ModelDocument"/> as JSON (docs/model-format.md), atomically.</summary>
 internal static class ModelWriter
 {
-    public static void Write(ModelFile file, string path)
+    public static void Write(ModelDocument document, string path)
     {
-        var model = file.Model;
-        if (!model.IsBuilt)
+        var network = document.Network;
+        if (!network.IsBuilt)
         {
             throw new InvalidOperationException("The model has no weights yet: build or train it before saving.");
         }
 
+        // Fields in the order docs/model-format.md lists them; a new field is one line here and one in ModelReader.
         AtomicFile.Write(path, stream =>
         {
             using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
             json.WriteStartObject();
-            json.WriteString("format", ModelFile.FormatName);
-            json.WriteNumber("version", ModelFile.FormatVersion);
-            if (file.Task is TaskKind task)
+            json.WriteString("format", ModelDocument.FormatName);
+            json.WriteNumber("version", ModelDocument.FormatVersion);
+            if (document.Task is TaskKind task)
             {
                 json.WriteString("task", task == TaskKind.Classification ? "classification" : "regression");
             }
 
-            json.WriteNumber("inputs", model.Inputs);
-            json.WriteNumber("seed", model.Seed);
-            WriteLayers(json, model.Layers);
-            if (model.Loss is not null)
+            json.WriteNumber("inputs", network.Inputs);
+            json.WriteNumber("seed", network.Seed);
+            WriteLayers(json, network);
+            if (document.SavedLoss is { } loss)
             {
-                json.WriteString("loss", model.Loss.Name);
+                json.WriteString("loss", loss.Name);
             }
 
-            if (model.Optimizer is not null)
+            if (document.SavedOptimizer is { } optimizer)
             {
                 json.WriteStartObject("optimizer");
-                json.WriteString("name", model.Optimizer.Name);
-                foreach (var (key, value) in model.Optimizer.Settings)
+                json.WriteString("name", optimizer.Name);
+                foreach (var (key, value) in optimizer.Settings)
                 {
                     json.WriteNumber(key, value);
                 }
@@ -47,61 +49,112 @@ internal static class ModelWriter
                 json.WriteEndObject();
             }
 
-            WriteStrings(json, "features", file.FeatureNames);
-            if (file.TargetName is not null)
+            WriteStrings(json, "features", document.FeatureNames);
+            if (document.TargetName is not null)
             {
-                json.WriteString("target", file.TargetName);
+                json.WriteString("target", document.TargetName);
             }
 
-            WriteStrings(json, "classes", file.ClassNames);
-            WritePreprocessing(json, "preprocessing", file.Scaler);
-            WritePreprocessing(json, "target_preprocessing", file.TargetScaler);
-            json.WriteStartObject("training");
-            foreach (var (key, value) in file.Training)
+            WriteStrings(json, "classes", document.ClassNames);
+            WritePreprocessing(json, "preprocessing", document.Scaler);
+            WritePreprocessing(json, "target_preprocessing", document.TargetScaler);
+            if (document.Training is { } training)
             {
-                json.WriteString(key, value);
+                WriteTraining(json, training);
             }
 
-            json.WriteEndObject();
             json.WriteEndObject();
         });
     }
 
-    private static void WriteLayers(Utf8JsonWriter json, IReadOnlyList<Layer<float>> layers)
+    /// <summary>Each layer as its kind, name, settings (<see cref="Layer{T}.GetConfig"/>) and parameter tensors: no switch on kinds.</summary>
+    private static void WriteLayers(Utf8JsonWriter json, Sequential<float> network)
     {
+        ReadOnlySpan<float> parameters = network.Parameters;
+        int offset = 0;
         json.WriteStartArray("layers");
-        foreach (var layer in layers)
+        foreach (var layer in network.Layers)
         {
             json.WriteStartObject();
             json.WriteString("name", layer.Name);
-            switch (layer)
+            json.WriteString("kind", LayerRegistry.FileKind(layer.Kind));
+            foreach (var (key, value) in layer.GetConfig())
             {
-                case Dense<float> dense:
-                    json.WriteString("kind", "dense");
-                    json.WriteNumber("units", dense.Units);
-                    json.WriteString("activation", dense.Activation.Name);
-                    json.WriteBoolean("use_bias", dense.UseBias);
-                    json.WriteNumber("l2", dense.L2);
-                    json.WriteString("initializer", dense.KernelInitializer.Name);
-                    WriteTensor(json, "kernel", [dense.Inputs, dense.Units], dense.Weights);
-                    if (dense.UseBias)
-                    {
-                        WriteTensor(json, "bias", [dense.Units], dense.Bias);
-                    }
+                WriteValue(json, key, value);
+            }
 
-                    break;
-                case Dropout<float> dropout:
-                    json.WriteString("kind", "dropout");
-                    json.WriteNumber("rate", dropout.Rate);
-                    break;
-                default:
-                    throw new NotSupportedException($"Layer '{layer.Name}' of kind {layer.Kind} cannot be saved.");
+            foreach (var shape in layer.ParameterShapes)
+            {
+                int count = (int)shape.Count;
+                WriteTensor(json, shape.Name, [.. shape.Dimensions], parameters.Slice(offset, count));
+                offset += count;
             }
 
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
+    }
+
+    private static void WriteValue(Utf8JsonWriter json, string name, object value)
+    {
+        switch (value)
+        {
+            case int number:
+                json.WriteNumber(name, number);
+                break;
+            case double number:
+                json.WriteNumber(name, number);
+                break;
+            case bool flag:
+                json.WriteBoolean(name, flag);
+                break;
+            case string text:
+                json.WriteString(name, text);
+                break;
+            default:
+                throw new NotSupportedException($"Layer setting '{name}' is a {value?.GetType().Name ?? "null"}; settings must be int, double, bool or string.");
+        }
+    }
+
+    private static void WriteTraining(Utf8JsonWriter json, TrainingFacts facts)
+    {
+        json.WriteStartObject("training");
+        WriteOptional(json, "data", facts.Data);
+        WriteOptional(json, "rows", facts.Rows);
+        WriteOptional(json, "validation_rows", facts.ValidationRows);
+        WriteOptional(json, "batch_size", facts.BatchSize);
+        WriteOptional(json, "epochs", facts.Epochs);
+        WriteOptional(json, "seconds", facts.Seconds);
+        if (facts.FinalLoss is double loss && double.IsFinite(loss))
+        {
+            json.WriteNumber("final_loss", loss);
+        }
+
+        WriteOptional(json, "outcome", facts.Outcome is { } outcome ? TrainingFacts.OutcomeName(outcome) : null);
+        WriteOptional(json, "stop_reason", facts.StopReason);
+        WriteOptional(json, "created_utc", facts.CreatedUtc?.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        WriteOptional(json, "tool", facts.Tool);
+        if (facts.Notes.Count > 0)
+        {
+            json.WriteStartObject("notes");
+            foreach (var (key, value) in facts.Notes)
+            {
+                json.WriteString(key, value);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter json, string name, object? value)
+    {
+        if (value is not null)
+        {
+            WriteValue(json, name, value);
+        }
     }
 
     /// <summary>A tensor as its shape and the base64 of its little-endian float32 values (an array item when <paramref name="name"/> is null).</summary>

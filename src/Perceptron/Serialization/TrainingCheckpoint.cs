@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Perceptron.Layers;
+using Perceptron.Optimizers;
 using Perceptron.Training;
 
 namespace Perceptron.Serialization;
@@ -36,13 +36,13 @@ public sealed class TrainingCheckpoint
     /// <summary>The state file's name inside the checkpoint folder.</summary>
     public const string StateFileName = "training-state.json";
 
-    internal TrainingCheckpoint(ModelFile model, int epoch, History history, OptimizerSnapshot optimizer)
+    internal TrainingCheckpoint(ModelDocument model, int epoch, History history, OptimizerSnapshot optimizer)
     {
         (Model, Epoch, History, Optimizer) = (model, epoch, history, optimizer);
     }
 
     /// <summary>The model (weights, preprocessing, names) as of the checkpoint.</summary>
-    public ModelFile Model { get; }
+    public ModelDocument Model { get; }
 
     /// <summary>Epochs completed; pass it as <see cref="TrainingOptions.InitialEpoch"/> to continue.</summary>
     public int Epoch { get; }
@@ -64,13 +64,13 @@ public sealed class TrainingCheckpoint
     /// <param name="epoch">Epochs completed.</param>
     /// <param name="history">The logs of those epochs.</param>
     /// <exception cref="IOException">The folder cannot be created or written.</exception>
-    public static void Save(string directory, ModelFile model, int epoch, History history)
+    public static void Save(string directory, ModelDocument model, int epoch, History history)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(history);
         ArgumentOutOfRangeException.ThrowIfNegative(epoch);
-        var optimizer = model.Model.Optimizer ?? throw new InvalidOperationException("The model is not compiled; a checkpoint needs its optimizer.");
+        var optimizer = model.Network.Optimizer ?? throw new InvalidOperationException("The model is not compiled; a checkpoint needs its optimizer.");
         Directory.CreateDirectory(directory);
 
         // 1. the model file, under a name of its own, so the checkpoint it replaces stays whole until step 3
@@ -159,7 +159,7 @@ public sealed class TrainingCheckpoint
     public void Restore(Sequential<float> model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var saved = Model.Model;
+        var saved = Model.Network;
         if (!model.IsBuilt || model.Optimizer is null)
         {
             throw new InvalidOperationException("Build and compile the model before restoring a checkpoint into it.");
@@ -172,10 +172,10 @@ public sealed class TrainingCheckpoint
         }
 
         if (model.Optimizer.Name != Optimizer.Name || model.Optimizer.InitialLearningRate != Optimizer.InitialLearningRate
-            || !SameSettings(model.Optimizer.Settings, saved.Optimizer!.Settings))
+            || Model.Optimizer is not { } savedOptimizer || !OptimizerConfig.Of(model.Optimizer).SameApartFromLearningRate(savedOptimizer))
         {
             throw new ArgumentException(
-                $"The checkpoint was trained with {saved.Optimizer} (initial learning rate {Optimizer.InitialLearningRate.ToString(CultureInfo.InvariantCulture)}) but the model has {model.Optimizer}; resume with the same optimizer settings.",
+                $"The checkpoint was trained with {Model.Optimizer} (initial learning rate {Optimizer.InitialLearningRate.ToString(CultureInfo.InvariantCulture)}) but the model has {model.Optimizer}; resume with the same optimizer settings.",
                 nameof(model));
         }
 
@@ -185,16 +185,9 @@ public sealed class TrainingCheckpoint
         model.Optimizer.LearningRate = Optimizer.LearningRate;
     }
 
-    /// <summary>The architecture in one line, for comparison: each layer's shape, activation, bias and L2.</summary>
-    private static string Describe(Sequential<float> model) => string.Join(" → ", model.Layers.Select(layer => layer switch
-    {
-        Dense<float> dense => string.Create(CultureInfo.InvariantCulture, $"{dense}{(dense.UseBias ? "" : " no bias")}{(dense.L2 > 0 ? $" l2={dense.L2}" : "")}"),
-        _ => layer.ToString(),
-    }));
-
-    /// <summary>Same settings apart from the learning rate, which a schedule may have changed.</summary>
-    private static bool SameSettings(IReadOnlyDictionary<string, double> a, IReadOnlyDictionary<string, double> b) =>
-        a.Count == b.Count && a.All(s => s.Key == "learning_rate" || (b.TryGetValue(s.Key, out double other) && other == s.Value));
+    /// <summary>The architecture in one line, for comparison: each layer's shape and settings (whatever its kind).</summary>
+    private static string Describe(Sequential<float> model) => string.Join(" → ", model.Layers.Select(layer =>
+        $"{layer} [{string.Join(", ", layer.GetConfig().Select(setting => string.Create(CultureInfo.InvariantCulture, $"{setting.Key}={setting.Value}")))}]"));
 
     internal static string Sha256(string path)
     {

@@ -43,17 +43,16 @@ public static class TabularTrainer
         TabularDataset fitRows = train, validationRows = null!;
         if (options.ValidationSplit > 0 || options.EarlyStoppingPatience is not null)
         {
-            double fraction = options.ValidationSplit > 0 ? options.ValidationSplit : 0.1;
-            var split = DataSplit.TrainTestSplit(train, fraction, options.Seed, stratify: DataSplit.CanStratify(train, fraction));
-            (fitRows, validationRows) = (split.Train, split.Test);
+            double fraction = options.ValidationSplit > 0 ? options.ValidationSplit : TabularOptions.EarlyStoppingValidationSplit;
+            (fitRows, validationRows, _) = DataSplit.HoldOut(train, fraction, options.Seed);
         }
 
         IFeatureScaler? scaler = options.Scaling switch
         {
-            "standard" => new StandardScaler(),
-            "minmax" => new MinMaxScaler(),
-            "none" => null,
-            _ => throw new ArgumentException($"Unknown scaling '{options.Scaling}'; expected standard, minmax or none.", nameof(options)),
+            FeatureScaling.Standard => new StandardScaler(),
+            FeatureScaling.MinMax => new MinMaxScaler(),
+            FeatureScaling.None => null,
+            _ => throw new ArgumentException($"Unknown scaling {options.Scaling}; expected Standard, MinMax or None.", nameof(options)),
         };
         scaler?.Fit(fitRows.Features);
         StandardScaler? targetScaler = null;
@@ -65,21 +64,22 @@ public static class TabularTrainer
 
         var model = BuildModel(train, options);
         var (x, y) = Prepare(fitRows, scaler, targetScaler);
-        ModelFile Describe(Sequential<float> network, IEnumerable<KeyValuePair<string, string>> facts) => new(network)
+        ModelDocument Describe(Sequential<float> network, TrainingFacts facts) => new()
         {
+            Network = network,
             Task = train.Task,
             FeatureNames = train.FeatureNames,
             TargetName = train.TargetName,
             ClassNames = train.ClassNames ?? [],
             Scaler = scaler,
             TargetScaler = targetScaler,
-            Training = new Dictionary<string, string>(facts)
+            Training = facts with
             {
-                ["data"] = train.Source,
-                ["rows"] = fitRows.Rows.ToString(CultureInfo.InvariantCulture),
-                ["validation_rows"] = (validationRows?.Rows ?? 0).ToString(CultureInfo.InvariantCulture),
-                ["batch_size"] = options.BatchSize.ToString(CultureInfo.InvariantCulture),
-                ["tool"] = $"Perceptron {typeof(TabularTrainer).Assembly.GetName().Version}",
+                Data = train.Source,
+                Rows = fitRows.Rows,
+                ValidationRows = validationRows?.Rows ?? 0,
+                BatchSize = options.BatchSize,
+                Tool = $"Perceptron {typeof(TabularTrainer).Assembly.GetName().Version}",
             },
         };
 
@@ -87,7 +87,7 @@ public static class TabularTrainer
         TrainingCheckpoint? resumed = options.ResumeFrom is string from ? TrainingCheckpoint.Load(from) : null;
         if (resumed is not null)
         {
-            CheckResumable(resumed, Describe(model, []), options);
+            CheckResumable(resumed, Describe(model, new TrainingFacts()), options);
             resumed.Restore(model);
         }
 
@@ -99,7 +99,7 @@ public static class TabularTrainer
 
         if (options.CheckpointDirectory is string directory)
         {
-            callbacks.Add(new Checkpoint(directory, options.CheckpointEvery) { Describe = network => Describe(network, []), InitialHistory = resumed?.History });
+            callbacks.Add(new Checkpoint(directory, options.CheckpointEvery) { Describe = network => Describe(network, new TrainingFacts()), InitialHistory = resumed?.History });
         }
 
         var clock = Stopwatch.StartNew();
@@ -126,15 +126,34 @@ public static class TabularTrainer
 
         clock.Stop();
         history = resumed is null ? history : resumed.History.Then(history);
-        var file = Describe(model, new Dictionary<string, string>
+        var file = Describe(model, new TrainingFacts
         {
-            ["epochs"] = history.Epochs.ToString(CultureInfo.InvariantCulture),
-            ["seconds"] = clock.Elapsed.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture),
-            ["final_loss"] = history.Epochs > 0 ? history["loss"][^1].ToString("G6", CultureInfo.InvariantCulture) : "",
-            ["stop_reason"] = history.StopReason ?? "",
-            ["created_utc"] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+            Epochs = history.Epochs,
+            Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
+            FinalLoss = history.Epochs > 0 ? history["loss"][^1] : null,
+            Outcome = history.Outcome,
+            StopReason = history.StopReason,
+            CreatedUtc = DateTimeOffset.UtcNow,
         });
-        return new TabularTrainingResult(file, history, fitRows, validationRows);
+        return new TabularTrainingResult(TabularModel.FromDocument(file), history, fitRows, validationRows);
+    }
+
+    /// <summary>Trains on a thread-pool thread, reporting each finished epoch; see <see cref="Train"/>.</summary>
+    /// <param name="train">The training rows (any test rows must be held out by the caller).</param>
+    /// <param name="options">Architecture and training settings; its own token is honoured too.</param>
+    /// <param name="progress">Receives each epoch's number and logs as it ends, or null.</param>
+    /// <param name="cancellationToken">Stops training after the current batch; the task then ends as cancelled.</param>
+    /// <returns>The trained model and its history.</returns>
+    /// <exception cref="OperationCanceledException">Training was cancelled.</exception>
+    public static Task<TabularTrainingResult> TrainAsync(TabularDataset train, TabularOptions options, IProgress<EpochResult>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Task.Run(() =>
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken, cancellationToken);
+            var callbacks = progress is null ? options.Callbacks : [.. options.Callbacks, new ProgressReporter(progress)];
+            return Train(train, options with { Callbacks = callbacks, CancellationToken = linked.Token });
+        }, cancellationToken);
     }
 
     /// <summary>The network for a task: hidden layers as asked, then a softmax (classification) or linear (regression) output.</summary>
@@ -142,7 +161,7 @@ public static class TabularTrainer
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(options);
-        Activation hidden = Activation.FromName(options.Activation);
+        Activation hidden = options.Activation ?? throw new ArgumentException("TabularOptions.Activation must be set.", nameof(options));
         Initializer initializer = hidden is Relu or LeakyRelu or Elu or Gelu ? Initializer.HeUniform : Initializer.GlorotUniform;
         var model = new Sequential<float> { Seed = options.Seed };
         foreach (int units in options.Layers)
@@ -156,7 +175,7 @@ public static class TabularTrainer
 
         bool classify = train.Task == TaskKind.Classification;
         model.Add(new Dense<float>(classify ? train.ClassCount : 1, classify ? Activation.Softmax : Activation.Linear, l2: options.L2));
-        var optimizer = OptimizerFactory.Create(options.Optimizer, options.LearningRate is double rate ? new Dictionary<string, double> { ["learning_rate"] = rate } : null);
+        var optimizer = OptimizerFactory.Create(options.Optimizer, options.LearningRate);
         model.Compile(optimizer, classify ? new SparseCategoricalCrossEntropy() : new MeanSquaredError(), classify ? new Accuracy() : new R2Score());
         model.Build(train.Features.Columns);
         return model;
@@ -173,21 +192,23 @@ public static class TabularTrainer
     }
 
     /// <summary>Checks that a checkpoint belongs to this run: same names, rows, batch size and fitted scalers (which follow from the data and seed).</summary>
-    private static void CheckResumable(TrainingCheckpoint checkpoint, ModelFile now, TabularOptions options)
+    private static void CheckResumable(TrainingCheckpoint checkpoint, ModelDocument now, TabularOptions options)
     {
         if (checkpoint.Epoch > options.Epochs)
         {
             throw new ArgumentException($"The checkpoint in '{options.ResumeFrom}' has completed {checkpoint.Epoch} epochs, more than the {options.Epochs} asked for; ask for at least {checkpoint.Epoch}.", nameof(options));
         }
 
-        ModelFile saved = checkpoint.Model;
+        ModelDocument saved = checkpoint.Model;
         (string What, string Saved, string Now)[] facts =
         [
             ("task", $"{saved.Task}", $"{now.Task}"),
             ("features", string.Join(", ", saved.FeatureNames), string.Join(", ", now.FeatureNames)),
             ("target", $"{saved.TargetName}", $"{now.TargetName}"),
             ("classes", string.Join(", ", saved.ClassNames), string.Join(", ", now.ClassNames)),
-            .. ((string[])["rows", "validation_rows", "batch_size"]).Select(key => (key.Replace('_', ' '), saved.Training.GetValueOrDefault(key, "?"), now.Training[key])),
+            ("rows", $"{saved.Training?.Rows}", $"{now.Training?.Rows}"),
+            ("validation rows", $"{saved.Training?.ValidationRows}", $"{now.Training?.ValidationRows}"),
+            ("batch size", $"{saved.Training?.BatchSize}", $"{now.Training?.BatchSize}"),
             ("feature scaling", ScalerText(saved.Scaler), ScalerText(now.Scaler)),
             ("target scaling", ScalerText(saved.TargetScaler), ScalerText(now.TargetScaler)),
         ];
@@ -220,4 +241,4 @@ public static class TabularTrainer
 /// <param name="History">Per-epoch loss and metrics.</param>
 /// <param name="TrainRows">The rows the network was fitted on (the training data less any validation rows).</param>
 /// <param name="ValidationRows">The rows held out for validation, or null.</param>
-public sealed record TabularTrainingResult(ModelFile Model, History History, TabularDataset TrainRows, TabularDataset? ValidationRows);
+public sealed record TabularTrainingResult(TabularModel Model, History History, TabularDataset TrainRows, TabularDataset? ValidationRows);

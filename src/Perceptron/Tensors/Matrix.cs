@@ -110,6 +110,57 @@ public sealed class Matrix<T>
         return matrix;
     }
 
+    /// <summary>Builds a matrix from jagged rows (e.g. <c>float[][]</c>), converting each value to <typeparamref name="T"/>.</summary>
+    /// <typeparam name="TValue">The rows' element type, e.g. <see cref="float"/> or <see cref="double"/>.</typeparam>
+    /// <param name="rows">The rows; at least one, all of the same length.</param>
+    /// <returns>A new matrix holding a copy of the values.</returns>
+    /// <exception cref="ArgumentException">No rows, or rows of different lengths (naming the row).</exception>
+    /// <example><code>var x = Matrix&lt;float&gt;.FromRows(new double[][] { [0.1, 0.2], [0.3, 0.4] });</code></example>
+    public static Matrix<T> FromRows<TValue>(IReadOnlyList<TValue[]> rows)
+        where TValue : INumberBase<TValue>
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            throw new ArgumentException("At least one row is needed.", nameof(rows));
+        }
+
+        int columns = rows[0]?.Length ?? 0;
+        var matrix = new Matrix<T>(rows.Count, columns);
+        for (int r = 0; r < rows.Count; r++)
+        {
+            if (rows[r] is null || rows[r].Length != columns)
+            {
+                throw new ArgumentException($"Row {r} has {rows[r]?.Length ?? 0} values but row 0 has {columns}; all rows must have the same length.", nameof(rows));
+            }
+
+            for (int c = 0; c < columns; c++)
+            {
+                matrix.Data[r * columns + c] = T.CreateChecked(rows[r][c]);
+            }
+        }
+
+        return matrix;
+    }
+
+    /// <summary>Copies row-major values from a span into a new <paramref name="rows"/> × <paramref name="columns"/> matrix.</summary>
+    /// <param name="values">Exactly <c>rows × columns</c> values, row-major.</param>
+    /// <param name="rows">Number of rows, ≥ 0.</param>
+    /// <param name="columns">Number of columns, ≥ 0.</param>
+    /// <returns>A new matrix holding a copy of the values.</returns>
+    /// <exception cref="ArgumentException">The span's length is not rows × columns.</exception>
+    public static Matrix<T> FromSpan(ReadOnlySpan<T> values, int rows, int columns)
+    {
+        var matrix = new Matrix<T>(rows, columns);
+        if (values.Length != matrix.Data.Length)
+        {
+            throw new ArgumentException($"A {rows}×{columns} matrix needs {matrix.Data.Length} values; got {values.Length}.", nameof(values));
+        }
+
+        values.CopyTo(matrix.Data);
+        return matrix;
+    }
+
     /// <summary>A deep copy.</summary>
     /// <returns>A new matrix with a copy of the values.</returns>
     public Matrix<T> Clone() => new(Rows, Columns, (T[])Data.Clone());

@@ -2,7 +2,7 @@ namespace Perceptron.Training;
 
 /// <summary>What <see cref="Sequential{T}"/>.Fit recorded: per-epoch loss and metrics, and why training stopped.</summary>
 /// <remarks>
-/// Keys are "loss" (the data loss: the loss function alone, as <see cref="Sequential{T}.Evaluate"/> reports it),
+/// Keys are "loss" (the data loss: the loss function alone, as <see cref="Sequential{T}.Evaluate(Tensors.Matrix{T}, Tensors.Matrix{T}, int)"/> reports it),
 /// "penalty" (the L2 penalty λ·Σw², logged only when a layer has one) and each metric's name; validation values are
 /// prefixed "val_" (as Keras). The objective training minimises is loss + penalty. Unlike Keras, whose "loss"
 /// includes the regularisation terms, "loss" here is comparable to "val_loss" and to the loss PyTorch users compute.
@@ -29,6 +29,9 @@ public sealed class History
 
     /// <summary>Whether training diverged (a loss or gradient became NaN or infinite) and was stopped before the bad step.</summary>
     public bool Diverged { get; internal set; }
+
+    /// <summary>How training ended: completed, stopped early by a callback, or diverged.</summary>
+    public TrainingOutcome Outcome => Diverged ? TrainingOutcome.Diverged : StopReason is null ? TrainingOutcome.Completed : TrainingOutcome.StoppedEarly;
 
     internal void Add(IReadOnlyDictionary<string, double> logs)
     {

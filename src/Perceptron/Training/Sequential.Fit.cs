@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Numerics.Tensors;
+using Perceptron.Core;
 using Perceptron.Tensors;
 using Perceptron.Training.Callbacks;
 
@@ -224,7 +225,7 @@ public partial class Sequential<T>
 
         // loss (from the pre-activations when the loss absorbs the output activation)
         Span<T> output = Rows(_activations[layers], batch, outputs);
-        ReadOnlySpan<T> lossInput = LossIsFused ? ((Layers.Dense<T>)_layers[^1]).PreActivations(batch) : output;
+        ReadOnlySpan<T> lossInput = LossIsFused ? ((Layers.IFusableOutput<T>)_layers[^1]).PreActivations(batch) : output;
         int targetColumns = Loss!.TargetColumns(outputs);
         ReadOnlySpan<T> targets = _batchTargets.AsSpan(0, batch * targetColumns);
         double loss = _lossCompute!(lossInput, targets, Rows(_outputGradients[layers], batch, outputs), batch, outputs);

@@ -1,5 +1,7 @@
 using System.Buffers;
 using Perceptron.Layers;
+using Perceptron.Losses;
+using Perceptron.Metrics;
 using Perceptron.Tensors;
 
 namespace Perceptron.Training;
@@ -83,14 +85,28 @@ public partial class Sequential<T>
         return EvaluateRows(x, y, 0, x.Rows, batchSize);
     }
 
-    /// <summary>Loss and metrics over rows [start, start + count) of checked data.</summary>
-    private Dictionary<string, double> EvaluateRows(Matrix<T> x, Matrix<T> y, int start, int count, int batchSize)
+    /// <summary>
+    /// The mean <paramref name="loss"/> (from the logits when it absorbs the last activation; no penalty) and each of
+    /// <paramref name="metrics"/> on checked data, without compiling: for a loaded model, which has no optimizer.
+    /// </summary>
+    internal Dictionary<string, double> Evaluate(Matrix<T> x, Matrix<T> y, Loss loss, IReadOnlyList<Metric> metrics)
+    {
+        CheckLossFits(loss);
+        bool fused = loss.FusedActivation is not null;
+        return EvaluateRows(x, y, 0, x.Rows, 256, loss, metrics, fused);
+    }
+
+    /// <summary>Loss and the compiled metrics over rows [start, start + count) of checked data.</summary>
+    private Dictionary<string, double> EvaluateRows(Matrix<T> x, Matrix<T> y, int start, int count, int batchSize) =>
+        EvaluateRows(x, y, start, count, batchSize, Loss!, _metrics, LossIsFused);
+
+    private Dictionary<string, double> EvaluateRows(Matrix<T> x, Matrix<T> y, int start, int count, int batchSize, Loss loss, IReadOnlyList<Metric> metrics, bool fused)
     {
         int outputs = Outputs, targetColumns = y.Columns, chunk = Math.Min(batchSize, count), width = MaxWidth();
         var (front, back) = (new T[chunk * width], new T[chunk * width]);
         var predictions = new T[chunk * outputs];
-        var logits = LossIsFused ? new T[chunk * outputs] : [];
-        foreach (var metric in _metrics)
+        var logits = fused ? new T[chunk * outputs] : [];
+        foreach (var metric in metrics)
         {
             metric.Reset();
         }
@@ -100,10 +116,10 @@ public partial class Sequential<T>
         {
             int rows = Math.Min(chunk, start + count - offset);
             Span<T> output = predictions.AsSpan(0, rows * outputs);
-            ForwardInference(x.Data.AsSpan(offset * x.Columns, rows * x.Columns), output, rows, front, back, logits.AsSpan(0, LossIsFused ? rows * outputs : 0));
+            ForwardInference(x.Data.AsSpan(offset * x.Columns, rows * x.Columns), output, rows, front, back, logits.AsSpan(0, fused ? rows * outputs : 0));
             ReadOnlySpan<T> targets = y.Data.AsSpan(offset * targetColumns, rows * targetColumns);
-            lossSum += Loss!.Compute<T>(LossIsFused ? logits.AsSpan(0, rows * outputs) : output, targets, default, rows, outputs) * rows;
-            foreach (var metric in _metrics)
+            lossSum += loss.Compute<T>(fused ? logits.AsSpan(0, rows * outputs) : output, targets, default, rows, outputs) * rows;
+            foreach (var metric in metrics)
             {
                 metric.Update<T>(output, targets, rows, outputs, targetColumns);
             }
@@ -111,7 +127,7 @@ public partial class Sequential<T>
 
         // The data loss only, as in the training logs, which report the L2 penalty apart ("penalty").
         var results = new Dictionary<string, double> { ["loss"] = lossSum / count };
-        foreach (var metric in _metrics)
+        foreach (var metric in metrics)
         {
             results[metric.Name] = metric.Result;
         }

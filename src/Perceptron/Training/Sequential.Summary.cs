@@ -13,13 +13,7 @@ public partial class Sequential<T>
         var rows = new List<(string Layer, string Shape, string Parameters)>();
         foreach (var layer in _layers)
         {
-            string detail = layer switch
-            {
-                Dense<T> dense => $"Dense, {dense.Activation.Name}{(dense.L2 > 0 ? string.Create(CultureInfo.InvariantCulture, $", l2={dense.L2}") : "")}",
-                Dropout<T> dropout => string.Create(CultureInfo.InvariantCulture, $"Dropout, rate={dropout.Rate}"),
-                _ => layer.Kind,
-            };
-            rows.Add(($"{layer.Name} ({detail})", IsBuilt ? $"(batch, {layer.Outputs})" : "(unbuilt)", layer.ParameterCount.ToString("N0", CultureInfo.InvariantCulture)));
+            rows.Add(($"{layer.Name} ({layer.SummaryDetail})", IsBuilt ? $"(batch, {layer.Outputs})" : "(unbuilt)", layer.ParameterCount.ToString("N0", CultureInfo.InvariantCulture)));
         }
 
         int nameWidth = Math.Max("Layer (type)".Length, rows.Count == 0 ? 0 : rows.Max(r => r.Layer.Length)) + 2;
@@ -46,8 +40,8 @@ public partial class Sequential<T>
     }
 
     /// <summary>Describes the model, e.g. "Sequential(2 → 5 → 1)".</summary>
-    /// <returns>The widths of each layer's output.</returns>
+    /// <returns>The input width and the output width of each layer with parameters (dropout and the like, which keep the width, are left out).</returns>
     public override string ToString() => IsBuilt
-        ? $"Sequential({Inputs} → {string.Join(" → ", _layers.Where(l => l is Dense<T>).Select(l => l.Outputs))})"
+        ? $"Sequential({Inputs} → {string.Join(" → ", _layers.Where(l => l.ParameterCount > 0).Select(l => l.Outputs))})"
         : $"Sequential({_layers.Count} layers, unbuilt)";
 }

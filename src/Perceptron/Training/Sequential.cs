@@ -1,4 +1,5 @@
 using System.Numerics;
+using Perceptron.Core;
 using Perceptron.Layers;
 using Perceptron.Losses;
 using Perceptron.Metrics;
@@ -97,7 +98,7 @@ public partial class Sequential<T> : ITrainingModel
             throw new ArgumentException($"Layer '{layer.Name}' is already in the model; create a new layer instead.", nameof(layer));
         }
 
-        string kind = layer.Kind.ToLowerInvariant();
+        string kind = LayerRegistry.FileKind(layer.Kind);
         int sameKind = _layers.Count(l => l.Kind == layer.Kind);
         layer.Name ??= sameKind == 0 ? kind : $"{kind}_{sameKind}";
         _layers.Add(layer);
@@ -106,7 +107,13 @@ public partial class Sequential<T> : ITrainingModel
     /// <summary>Fixes the input width, allocates the parameters and draws them from the seed.</summary>
     /// <param name="inputs">Columns of the input data, ≥ 1.</param>
     /// <exception cref="InvalidOperationException">The model has no layers, or is already built for another width.</exception>
-    public void Build(int inputs)
+    public void Build(int inputs) => Build(inputs, initialParameters: null);
+
+    /// <summary>
+    /// Builds the model for <paramref name="inputs"/> columns; the parameters are <paramref name="initialParameters"/>
+    /// when given (a loaded model: no random draw), else drawn from the seed.
+    /// </summary>
+    internal void Build(int inputs, T[]? initialParameters)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(inputs, 1);
         if (IsBuilt)
@@ -131,15 +138,25 @@ public partial class Sequential<T> : ITrainingModel
             width = layer.Outputs;
         }
 
-        _parameters = new T[_layers.Sum(l => l.ParameterCount)];
+        int total = _layers.Sum(l => l.ParameterCount);
+        if (initialParameters is not null && initialParameters.Length != total)
+        {
+            throw new ArgumentException($"The model has {total} parameters but {initialParameters.Length} were given.", nameof(initialParameters));
+        }
+
+        _parameters = initialParameters ?? new T[total];
         _gradients = new T[_parameters.Length];
         int offset = 0;
-        var random = new Random(Seed);
+        var random = initialParameters is null ? new Random(Seed) : null;
         foreach (var layer in _layers)
         {
             int count = layer.ParameterCount;
             layer.Bind(_parameters.AsMemory(offset, count), _gradients.AsMemory(offset, count));
-            layer.ResetParameters(random);
+            if (random is not null)
+            {
+                layer.ResetParameters(random);
+            }
+
             offset += count;
         }
 
@@ -150,7 +167,7 @@ public partial class Sequential<T> : ITrainingModel
     /// <summary>Chooses how the model learns: the optimizer, the loss and the metrics to report.</summary>
     /// <param name="optimizer">Updates the parameters each step; belongs to this model from now on.</param>
     /// <param name="loss">What training minimises.</param>
-    /// <param name="metrics">Extra measures reported each epoch (and by <see cref="Evaluate"/>).</param>
+    /// <param name="metrics">Extra measures reported each epoch (and by <see cref="Evaluate(Tensors.Matrix{T}, Tensors.Matrix{T}, int)"/>).</param>
     /// <exception cref="ArgumentException">The loss cannot follow the last layer's activation (e.g. cross-entropy after ReLU).</exception>
     public void Compile(Optimizer optimizer, Loss loss, params IEnumerable<Metric> metrics)
     {
@@ -167,7 +184,7 @@ public partial class Sequential<T> : ITrainingModel
         _metrics = [.. metrics];
         _lossCompute = loss.Compute<T>;
         _metricUpdates = [.. _metrics.Select(m => (MetricUpdate<T>)m.Update<T>)];
-        if (_layers.OfType<Dense<T>>().FirstOrDefault() is { DeclaredInputs: int inputs } && !IsBuilt && _layers[0] is Dense<T>)
+        if (!IsBuilt && _layers[0].DeclaredInputs is int inputs)
         {
             Build(inputs);
         }
@@ -195,7 +212,7 @@ public partial class Sequential<T> : ITrainingModel
     }
 
     /// <summary>Whether the loss absorbs the last layer's activation (softmax + cross-entropy, sigmoid + binary cross-entropy).</summary>
-    private bool LossIsFused => _layers.Count > 0 && _layers[^1] is Dense<T> { FusedWithLoss: true };
+    private bool LossIsFused => _layers.Count > 0 && _layers[^1] is IFusableOutput<T> { FusedWithLoss: true };
 
     private void ConfigureLossFusion()
     {
@@ -204,24 +221,34 @@ public partial class Sequential<T> : ITrainingModel
             return;
         }
 
-        foreach (var dense in _layers.OfType<Dense<T>>())
+        foreach (var output in _layers.OfType<IFusableOutput<T>>())
         {
-            dense.FusedWithLoss = false;
+            output.FusedWithLoss = false;
         }
 
-        if (Loss.FusedActivation is not { } fused)
+        CheckLossFits(Loss);
+        if (Loss.FusedActivation is not null)
+        {
+            ((IFusableOutput<T>)_layers[^1]).FusedWithLoss = true;
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="loss"/> can follow the last layer: a loss that absorbs an activation needs a
+    /// last layer ending in it (or in 'linear', whose outputs are then logits). The last layer is asked, whatever its kind.</summary>
+    /// <exception cref="ArgumentException">The loss cannot follow the last layer.</exception>
+    internal void CheckLossFits(Loss loss)
+    {
+        if (loss.FusedActivation is not { } fused || _layers.Count == 0)
         {
             return;
         }
 
-        if (_layers[^1] is not Dense<T> last || (last.Activation != fused && last.Activation != Activations.Activation.Linear))
+        if (_layers[^1] is not IFusableOutput<T> last || (last.Activation != fused && last.Activation != Activations.Activation.Linear))
         {
-            string found = _layers[^1] is Dense<T> d ? $"activation '{d.Activation.Name}'" : $"a {_layers[^1].Kind} layer";
+            string found = _layers[^1] is IFusableOutput<T> output ? $"has activation '{output.Activation.Name}'" : $"is a {_layers[^1].Kind} layer, which ends in no activation";
             throw new ArgumentException(
-                $"Loss '{Loss.Name}' needs the last layer to be Dense with activation '{fused.Name}' (or 'linear' for logits), but layer '{_layers[^1].Name}' has {found}.");
+                $"Loss '{loss.Name}' needs the last layer to end in activation '{fused.Name}' (or 'linear' for logits), but layer '{_layers[^1].Name}' {found}; end the model with a Dense layer with activation '{fused.Name}'.");
         }
-
-        last.FusedWithLoss = true;
     }
 
     private void CheckCompiled()

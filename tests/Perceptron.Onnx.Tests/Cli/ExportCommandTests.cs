@@ -2,6 +2,7 @@ using Microsoft.ML.OnnxRuntime;
 using Perceptron.Cli;
 using Perceptron.Onnx.Tests.Support;
 using Perceptron.Serialization;
+using Perceptron.Tabular;
 using Perceptron.Tensors;
 using Spectre.Console.Testing;
 
@@ -25,7 +26,7 @@ public class ExportCommandTests
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("model.onnx", result.Output, StringComparison.Ordinal);
         Assert.Contains($"opset {OnnxExporter.OpsetVersion}", result.Output, StringComparison.Ordinal);
-        ModelFile file = ModelFile.Load(model);
+        TabularModel file = TabularModel.Load(model);
         Matrix<float> raw = file.AlignFeatures(RealData.Split(data.Replace(".csv", "", StringComparison.Ordinal)).Test);
         Matrix<float> expected = file.Predict(raw);
         using var session = new InferenceSession(onnx);
@@ -71,8 +72,8 @@ public class ExportCommandTests
     {
         using var folder = new TempFolder();
         string model = folder.File("model.json");
-        ModelFile file = RealData.Train("iris");
-        ((Perceptron.Layers.Dense<float>)file.Model.Layers[0]).Weights[0] = float.PositiveInfinity;
+        TabularModel file = RealData.Train("iris");
+        ((Perceptron.Layers.Dense<float>)file.Network.Layers[0]).Weights[0] = float.PositiveInfinity;
         file.Save(model);
 
         var result = Run("export", model, "--onnx", folder.File("out.onnx"));

@@ -21,12 +21,12 @@ internal static class RealData
     })).Value;
 
     /// <summary>A model trained briefly on the training rows, as <c>perceptron train</c> would (dropout 0.1, L2).</summary>
-    public static ModelFile Train(string name, string scaling = "standard", string activation = "relu") =>
+    public static TabularModel Train(string name, string scaling = "standard", string activation = "relu") =>
         TabularTrainer.Train(Split(name).Train, new TabularOptions
         {
             Layers = [16, 8],
-            Activation = activation,
-            Scaling = scaling,
+            Activation = Perceptron.Activations.Activation.FromName(activation),
+            Scaling = Enum.Parse<FeatureScaling>(scaling, ignoreCase: true),
             Epochs = 3,
             BatchSize = 32,
             Seed = 7,

@@ -21,7 +21,7 @@ public class GradientCheckTests
         GradientCheckResult result = GradientCheck.Run(model, x, y);
 
         Assert.True(result.Passed, result.ToString());
-        Assert.Equal(["dense weights", "dense bias", "dense_1 weights", "dense_1 bias"], result.Tensors.Select(t => $"{t.Tensor.Layer} {t.Tensor.Name}"));
+        Assert.Equal(["dense kernel", "dense bias", "dense_1 kernel", "dense_1 bias"], result.Tensors.Select(t => $"{t.Tensor.Layer} {t.Tensor.Name}"));
         Assert.All(result.Tensors, t => Assert.Equal(t.Tensor.Length, t.Checked));
         Assert.True(result.Worst!.MaxRelativeError < 1e-7, result.ToString());
         // The tests' own finite-difference loop agrees.
@@ -38,7 +38,7 @@ public class GradientCheckTests
 
         Assert.False(result.Passed);
         // The hidden layer's derivative is wrong, so its own gradients are; the output layer's are not.
-        Assert.Equal(["dense weights", "dense bias"], result.Tensors.Where(t => !t.Passed).Select(t => $"{t.Tensor.Layer} {t.Tensor.Name}"));
+        Assert.Equal(["dense kernel", "dense bias"], result.Tensors.Where(t => !t.Passed).Select(t => $"{t.Tensor.Layer} {t.Tensor.Name}"));
         TensorCheck worst = result.Worst!;
         Assert.True(worst.MaxRelativeError > 1e-3, worst.ToString());
         TestContext.Current.TestOutputHelper?.WriteLine(result.ToString());
@@ -63,6 +63,20 @@ public class GradientCheckTests
         Assert.True(result.Passed, result.ToString());
         Assert.Equal(before, model.Parameters.ToArray());
         Assert.Equal(model.ComputeGradients(x, y).Total, result.Loss, 1e-6);
+    }
+
+    [Fact]
+    public void Float32Model_WithLayerNormalization_PassesThroughTheCopy()
+    {
+        var model = new Sequential(new Dense(4, Activation.Relu, inputs: 3), new LayerNormalization(), new Dense(2)) { Seed = 6 };
+        model.Compile(new Sgd(0.1), new Huber());
+        var x = new Matrix<float>(new float[,] { { 0.5f, -1, 2 }, { 0.1f, 0.2f, -0.3f } });
+        var y = new Matrix<float>(new float[,] { { 1, 0 }, { 0, 1 } });
+
+        GradientCheckResult result = GradientCheck.Run(model, x, y);
+
+        Assert.True(result.Passed, result.ToString());
+        Assert.Contains(result.Tensors, t => t.Tensor.Name == "gamma");
     }
 
     [Fact]

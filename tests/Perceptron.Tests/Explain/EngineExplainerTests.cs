@@ -112,6 +112,24 @@ public class EngineExplainerTests
         Assert.Equal(dense.Weights.ToArray().Select(v => (double)v), step["update.0.W"].Values);
     }
 
+    [Fact]
+    public void ALayerKindWithoutItsOwnExplainer_IsShownByItsTensorsAndGradients()
+    {
+        var model = new Sequential(new Dense(4, Activation.Tanh, inputs: 3), new LayerNormalization(), new Dense(2)) { Seed = 2 };
+        model.Compile(new Sgd(0.1), new MeanSquaredError());
+        var (x, y) = Row("mse", seed: 5, outputs: 2);
+
+        StepExplanation step = EngineExplainer.Explain(model, x, y);
+
+        var norm = (LayerNormalization)model.Layers[1];
+        Assert.Equal(norm.Gamma.ToArray().Select(v => (double)v), step["forward.1.gamma"].Values);
+        model.ComputeGradients(x, y);
+        int offset = model.Layers[0].ParameterCount;
+        Assert.Equal(model.Gradients.Slice(offset, 4).ToArray().Select(v => (double)v), step["backward.1.grad_gamma"].Values);
+        Assert.Equal(model.Gradients.Slice(offset + 4, 4).ToArray().Select(v => (double)v), step["backward.1.grad_beta"].Values);
+        Assert.True(step["update.1.gamma"].Values.Count == 4);
+    }
+
     /// <summary>Explains the row, reads the JSON back and checks every value against the reference; returns the JSON.</summary>
     private static ExplainJson CheckAgainstReference(Sequential<float> model, Matrix<float> x, Matrix<float> y, string?[] activations, string loss, int epoch = 1)
     {

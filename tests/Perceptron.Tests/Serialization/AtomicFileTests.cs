@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Perceptron.Serialization;
+using Perceptron.Tabular;
 
 namespace Perceptron.Tests.Serialization;
 
@@ -16,7 +17,7 @@ public sealed class AtomicFileTests : IDisposable
     [Fact]
     public void Write_KilledAfterWritingHalfTheFile_LeavesThePreviousFileAndTheNextSaveRemovesTheLeftover()
     {
-        ModelFile previous = ModelFiles.Classifier();
+        TabularModel previous = ModelFiles.Classifier();
         previous.Save(Target);
         byte[] before = File.ReadAllBytes(Target);
 
@@ -32,7 +33,7 @@ public sealed class AtomicFileTests : IDisposable
 
         // The target is the old file, byte for byte, and loads; the dead writer's temporary file is not at the target path.
         Assert.Equal(before, File.ReadAllBytes(Target));
-        Assert.Equal(previous.Model.Parameters.ToArray(), ModelFile.Load(Target).Model.Parameters.ToArray());
+        Assert.Equal(previous.Network.Parameters.ToArray(), TabularModel.Load(Target).Network.Parameters.ToArray());
         Assert.Single(TemporaryFiles());
 
         // The next save of that file removes the leftover of the dead process.
@@ -55,10 +56,10 @@ public sealed class AtomicFileTests : IDisposable
 
             byte[] content = File.ReadAllBytes(Target);
             Assert.Contains(references, reference => File.ReadAllBytes(reference).AsSpan().SequenceEqual(content));
-            ModelFile.Load(Target);
+            TabularModel.Load(Target);
         }
 
-        ModelFile.Load(references[0]).Save(Target);
+        TabularModel.Load(references[0]).Save(Target);
         Assert.Empty(TemporaryFiles());
     }
 

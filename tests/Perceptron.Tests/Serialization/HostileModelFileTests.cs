@@ -1,4 +1,6 @@
 using Perceptron.Serialization;
+using Perceptron.Tabular;
+using Perceptron.Training;
 using static Perceptron.Tests.Data.DataTestFiles;
 
 namespace Perceptron.Tests.Serialization;
@@ -32,7 +34,7 @@ public class HostileModelFileTests
         ["bad-duplicate-field.json"] = "is not valid JSON",
         ["bad-wrong-format.json"] = "field 'format': is 'keras-model', expected 'perceptron-model'",
         ["bad-format-missing.json"] = "field 'format': is missing",
-        ["bad-newer-version.json"] = "field 'version': is 2, but this Perceptron reads version 1. HINT:",
+        ["bad-newer-version.json"] = "field 'version': is 3, but this Perceptron reads versions 1 to 2. HINT:",
         ["bad-version-zero.json"] = "field 'version': must be a whole number",
         ["bad-version-string.json"] = "field 'version': must be a whole number",
         ["bad-unknown-field.json"] = "field 'comment': is not part of format version 1",
@@ -46,7 +48,7 @@ public class HostileModelFileTests
         ["bad-inputs-fractional.json"] = "field 'inputs': must be a whole number",
         ["bad-inputs-1e309.json"] = "field 'inputs': must be a whole number",
         ["bad-huge-units.json"] = "field 'layers[0].units': must be a whole number in [1, 1000000]",
-        ["bad-huge-parameter-count.json"] = "field 'layers[0].units': brings the model to more than 200,000,000 parameters",
+        ["bad-huge-parameter-count.json"] = "field 'layers[0]': brings the model to more than 200,000,000 parameters",
         ["bad-too-many-layers.json"] = "field 'layers': must be an array of 1 to 1,000 entries",
         ["bad-no-layers.json"] = "field 'layers': must be an array of 1 to 1,000 entries",
         ["bad-layers-null.json"] = "field 'layers': must be an array",
@@ -61,8 +63,8 @@ public class HostileModelFileTests
         ["bad-dtype.json"] = "field 'layers[0].kernel.dtype': must be 'float32-le'",
         ["bad-nan-weight.json"] = "field 'layers[0].kernel.data': value 1 is NaN; every weight must be finite",
         ["bad-infinite-bias.json"] = "field 'layers[2].bias.data': value 1 is Infinity; every weight must be finite",
-        ["bad-bias-without-use-bias.json"] = "field 'layers[0].bias': is present but use_bias is false",
-        ["bad-unknown-layer-kind.json"] = "field 'layers[1].kind': is 'conv2d', expected 'dense' or 'dropout'",
+        ["bad-bias-without-use-bias.json"] = "field 'layers[0].bias': is not part of a dense layer with these settings; it has units, activation, initializer, use_bias, l2, kernel",
+        ["bad-unknown-layer-kind.json"] = "field 'layers[1].kind': is 'conv2d', expected one of 'dense', 'dropout'",
         ["bad-unknown-activation.json"] = "field 'layers[0].activation': ",
         ["bad-unknown-initializer.json"] = "field 'layers[0].initializer': Unknown initializer 'orthogonal'",
         ["bad-dropout-rate-one.json"] = "field 'layers[1].rate': must be a finite number in [0, 0.999999]",
@@ -99,8 +101,8 @@ public class HostileModelFileTests
         {
             try
             {
-                ModelFile file = ModelFile.Load(path);
-                Assert.All(file.Model.Parameters.ToArray(), w => Assert.True(float.IsFinite(w)));
+                TabularModel file = TabularModel.Load(path);
+                Assert.All(file.Network.Parameters.ToArray(), w => Assert.True(float.IsFinite(w)));
             }
             catch (ModelFormatException e)
             {
@@ -132,13 +134,44 @@ public class HostileModelFileTests
     [Fact]
     public void OkFullFile_LoadsEveryField()
     {
-        ModelFile file = ModelFile.Load(Path.Combine(ModelFiles.CorpusFolder, "ok-full.json"));
+        TabularModel file = TabularModel.Load(Path.Combine(ModelFiles.CorpusFolder, "ok-full.json"));
 
         Assert.Equal(["a", "b"], file.FeatureNames);
         Assert.Equal(["x", "y"], file.ClassNames);
-        Assert.Equal(3, file.Model.Layers.Count);
-        Assert.Equal(2 * 3 + 3 + 3 * 2 + 2, file.Model.ParameterCount);
-        Assert.Equal("adam", file.Model.Optimizer!.Name);
+        Assert.Equal(3, file.Network.Layers.Count);
+        Assert.Equal(2 * 3 + 3 + 3 * 2 + 2, file.Network.ParameterCount);
+        Assert.Equal("adam", file.Optimizer!.Name);
+        Assert.Null(file.Network.Optimizer); // loaded to predict: not compiled
+
+        // A version 1 file's training strings become typed facts.
+        Assert.Equal(("test.csv", 3), (file.Training!.Data, file.Training.Epochs));
+        Assert.Equal(TrainingOutcome.Completed, file.Training.Outcome);
+        Assert.Empty(file.Training.Notes);
+    }
+
+    /// <summary>A version 1 file saved again is version 2, with the facts as numbers, and predicts the same.</summary>
+    [Fact]
+    public void VersionOneFile_SavedAgain_IsVersionTwoWithTypedFacts()
+    {
+        TabularModel v1 = TabularModel.Load(Path.Combine(ModelFiles.CorpusFolder, "ok-full.json"));
+        string path = Path.Combine(Path.GetTempPath(), $"perceptron-v2-{Guid.NewGuid():N}.json");
+        try
+        {
+            v1.Save(path);
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+            Assert.Equal(2, json.RootElement.GetProperty("version").GetInt32());
+            Assert.Equal(3, json.RootElement.GetProperty("training").GetProperty("epochs").GetInt32());
+            Assert.Equal("completed", json.RootElement.GetProperty("training").GetProperty("outcome").GetString());
+
+            TabularModel v2 = TabularModel.Load(path);
+            var x = new Perceptron.Tensors.Matrix<float>(2, 2, [0.5f, -1f, 3f, 2f]);
+            Assert.Equal(v1.Predict(x).Data, v2.Predict(x).Data);
+            Assert.Equal(v1.Training, v2.Training! with { Notes = v1.Training!.Notes });
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
@@ -152,7 +185,7 @@ public class HostileModelFileTests
                 stream.SetLength(ModelReader.MaxFileBytes + 1); // sparse: no disk space used
             }
 
-            var e = Assert.Throws<ModelFormatException>(() => ModelFile.Load(path));
+            var e = Assert.Throws<ModelFormatException>(() => TabularModel.Load(path));
             Assert.Contains("more than the 1,073,741,824 a model file may have", e.Message, StringComparison.Ordinal);
         }
         finally

@@ -4,6 +4,7 @@ using Perceptron.Layers;
 using Perceptron.Losses;
 using Perceptron.Optimizers;
 using Perceptron.Serialization;
+using Perceptron.Tabular;
 using Perceptron.Training;
 
 namespace Perceptron.Tests.Serialization;
@@ -15,24 +16,24 @@ internal static class ModelFiles
     public static string CorpusFolder => Path.Combine(AppContext.BaseDirectory, "Serialization", "Corpus");
 
     /// <summary>A 2 → 3 (relu) → dropout → 2 (softmax) classifier with every optional field set: task, names, scaler, training facts.</summary>
-    public static ModelFile Classifier()
+    public static TabularModel Classifier()
     {
         var model = new Sequential(new Dense(3, Activation.Relu), new Dropout(0.2), new Dense(2, Activation.Softmax)) { Seed = 7 };
         model.Compile(new Adam(0.01), new SparseCategoricalCrossEntropy());
         model.Build(2);
-        return new ModelFile(model)
+        return new TabularModel(model)
         {
             Task = TaskKind.Classification,
             FeatureNames = ["a", "b"],
             TargetName = "label",
             ClassNames = ["x", "y"],
             Scaler = new StandardScaler([1f, 2f], [0.5f, 4f]),
-            Training = new Dictionary<string, string> { ["data"] = "test.csv", ["epochs"] = "3" },
+            Training = new TrainingFacts { Data = "test.csv", Epochs = 3 },
         };
     }
 
-    /// <summary>The bytes <see cref="ModelFile.Save"/> writes for <paramref name="file"/>.</summary>
-    public static byte[] Bytes(ModelFile file)
+    /// <summary>The bytes <see cref="TabularModel.Save"/> writes for <paramref name="file"/>.</summary>
+    public static byte[] Bytes(TabularModel file)
     {
         string path = Path.Combine(Path.GetTempPath(), $"perceptron-model-{Guid.NewGuid():N}.json");
         try

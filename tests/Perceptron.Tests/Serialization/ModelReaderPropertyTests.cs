@@ -4,11 +4,12 @@ using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.FSharp.Core;
 using Perceptron.Serialization;
+using Perceptron.Tabular;
 using static Perceptron.Tests.Data.DataTestFiles;
 
 namespace Perceptron.Tests.Serialization;
 
-/// <summary>Property tests: random, byte-mutated and structurally mutated model files fed to <see cref="ModelFile.Load"/>
+/// <summary>Property tests: random, byte-mutated and structurally mutated model files fed to <see cref="TabularModel.Load"/>
 /// must load or raise <see cref="ModelFormatException"/> (one line, naming the file) or <see cref="IOException"/>;
 /// any other exception, or a load over the time bound, fails.</summary>
 /// <remarks>Fixed FsCheck seed and case count: the class runs in a few seconds and a failure replays identically.
@@ -88,8 +89,8 @@ public sealed class ModelReaderPropertyTests : IDisposable
         {
             try
             {
-                ModelFile file = ModelFile.Load(path);
-                Assert.All(file.Model.Parameters.ToArray(), w => Assert.True(float.IsFinite(w)));
+                TabularModel file = TabularModel.Load(path);
+                Assert.All(file.Network.Parameters.ToArray(), w => Assert.True(float.IsFinite(w)));
             }
             catch (ModelFormatException e) when (!mustLoad)
             {

@@ -4,6 +4,7 @@ using Perceptron.Losses;
 using Perceptron.Metrics;
 using Perceptron.Optimizers;
 using Perceptron.Serialization;
+using Perceptron.Tabular;
 using Perceptron.Tensors;
 using Perceptron.Training;
 using Perceptron.Training.Callbacks;
@@ -56,7 +57,7 @@ public sealed class TrainingCheckpointTests : IDisposable
         var final = TrainingCheckpoint.Load(Dir);
         Assert.Equal(7, final.Epoch);
         Assert.Equal(wholeHistory["loss"], final.History["loss"]);
-        Assert.Equal(whole.Parameters.ToArray(), final.Model.Model.Parameters.ToArray());
+        Assert.Equal(whole.Parameters.ToArray(), final.Model.Network.Parameters.ToArray());
         Assert.Equal(["model-epoch-7.json", TrainingCheckpoint.StateFileName], Directory.GetFiles(Dir).Select(Path.GetFileName).Order());
     }
 
@@ -67,7 +68,7 @@ public sealed class TrainingCheckpointTests : IDisposable
         var model = Create("adam");
         History history = model.Fit(x, y, new TrainingOptions { Epochs = 2, BatchSize = 32 });
 
-        TrainingCheckpoint.Save(Dir, new ModelFile(model), 2, history);
+        TrainingCheckpoint.Save(Dir, new ModelDocument { Network = model }, 2, history);
         var loaded = TrainingCheckpoint.Load(Dir);
 
         Assert.Equal(2, loaded.Epoch);
@@ -124,7 +125,7 @@ public sealed class TrainingCheckpointTests : IDisposable
 
         var checkpoint = TrainingCheckpoint.Load(Dir);
         Assert.Equal(2, checkpoint.Epoch);
-        Assert.Equal(model.Parameters.ToArray(), checkpoint.Model.Model.Parameters.ToArray());
+        Assert.Equal(model.Parameters.ToArray(), checkpoint.Model.Network.Parameters.ToArray());
         Assert.Equal(before, File.ReadAllBytes(Path.Combine(Dir, "model-epoch-2.json")));
     }
 

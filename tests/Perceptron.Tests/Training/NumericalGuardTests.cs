@@ -2,6 +2,7 @@ using Perceptron.Activations;
 using Perceptron.Layers;
 using Perceptron.Losses;
 using Perceptron.Optimizers;
+using Perceptron.Tabular;
 using Perceptron.Tensors;
 using Perceptron.Training;
 
@@ -136,7 +137,7 @@ public class NumericalGuardTests
         var model = new Sequential(new Dense(1, inputs: 2)) { Seed = 1 };
         model.Build(2);
         model.Parameters.Fill(1e38f); // both weights and the bias
-        var file = new Perceptron.Serialization.ModelFile(model);
+        var file = new Perceptron.Tabular.TabularModel(model);
 
         Assert.True(float.IsFinite(file.Predict(new Matrix<float>(1, 2, [0.1f, 0.1f]))[0, 0]));
         var e = Assert.Throws<ArgumentException>(() => file.Predict(new Matrix<float>(2, 2, [0.1f, 0.1f, 1e30f, 5f])));

@@ -352,4 +352,25 @@ public class SequentialTests
             _last = now;
         }
     }
+
+    [Fact]
+    public async Task FitAsync_ReportsEachEpoch_AndCancels()
+    {
+        var model = new Sequential(new Dense(4, Activation.Relu, inputs: 2), new Dense(1)) { Seed = 1 };
+        model.Compile(new Sgd(0.1), new MeanSquaredError());
+        var x = new Matrix<float>(8, 2, [0, 0, 0, 1, 1, 0, 1, 1, 0.5f, 0.5f, 0.2f, 0.1f, 0.9f, 0.3f, 0.4f, 0.8f]);
+        var y = new Matrix<float>(8, 1, [0, 1, 1, 2, 1, 0.3f, 1.2f, 1.2f]);
+        var epochs = new List<int>();
+
+        History history = await model.FitAsync(x, y, new TrainingOptions { Epochs = 3 }, new EpochRecorder(epochs), TestContext.Current.CancellationToken);
+
+        Assert.Equal([1, 2, 3], epochs);
+        Assert.Equal(3, history.Epochs);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => model.FitAsync(x, y, new TrainingOptions { Epochs = 3 }, cancellationToken: new CancellationToken(canceled: true)));
+    }
+
+    private sealed class EpochRecorder(List<int> epochs) : IProgress<EpochResult>
+    {
+        public void Report(EpochResult value) => epochs.Add(value.Epoch);
+    }
 }

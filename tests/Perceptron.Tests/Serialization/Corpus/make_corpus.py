@@ -108,7 +108,7 @@ write('bad-deep-nesting.json', variant(put(["training"], json.loads('[' * 100 + 
 write('bad-duplicate-field.json', text(BASE).replace('"inputs": 2,', '"inputs": 2,\n  "inputs": 3,'))
 write('bad-wrong-format.json', variant(put(["format"], "keras-model")))
 write('bad-format-missing.json', variant(drop(["format"])))
-write('bad-newer-version.json', variant(put(["version"], 2)))
+write('bad-newer-version.json', variant(put(["version"], 3)))
 write('bad-version-zero.json', variant(put(["version"], 0)))
 write('bad-version-string.json', variant(put(["version"], "1")))
 write('bad-unknown-field.json', variant(put(["comment"], "hello")))

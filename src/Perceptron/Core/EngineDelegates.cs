@@ -1,4 +1,4 @@
-namespace Perceptron.Training;
+namespace Perceptron.Core;
 
 // Calling a generic virtual method (activation.Forward<T>, loss.Compute<T>, ...) goes through the runtime's
 // generic-dispatch cache, which grows, and so allocates, during the first few dozen steps. The engine instead

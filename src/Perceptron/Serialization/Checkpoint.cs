@@ -1,6 +1,7 @@
-using Perceptron.Serialization;
+using Perceptron.Training;
+using Perceptron.Training.Callbacks;
 
-namespace Perceptron.Training.Callbacks;
+namespace Perceptron.Serialization;
 
 /// <summary>Saves a <see cref="TrainingCheckpoint"/> every few epochs, so an interrupted run can be resumed exactly.</summary>
 /// <remarks>
@@ -26,7 +27,7 @@ public sealed class Checkpoint(string directory, int every = 1) : Callback
     public int Every { get; } = every >= 1 ? every : throw new ArgumentOutOfRangeException(nameof(every), every, "Checkpoints are saved every N ≥ 1 epochs.");
 
     /// <summary>Wraps the network in the model file to save (to add preprocessing and names); null saves the bare network.</summary>
-    public Func<Sequential<float>, ModelFile>? Describe { get; init; }
+    public Func<Sequential<float>, ModelDocument>? Describe { get; init; }
 
     /// <summary>The history of the epochs before the run's initial epoch (a resumed run's <see cref="TrainingCheckpoint.History"/>), so each save holds the whole run.</summary>
     public History? InitialHistory { get; init; }
@@ -58,7 +59,7 @@ public sealed class Checkpoint(string directory, int every = 1) : Callback
         if (epoch.Epoch % Every == 0 || epoch.Epoch == epoch.Epochs)
         {
             var network = model as Sequential<float> ?? throw new InvalidOperationException("Checkpoint saves float32 models (Sequential<float>).");
-            TrainingCheckpoint.Save(Directory, Describe?.Invoke(network) ?? new ModelFile(network), epoch.Epoch, _history);
+            TrainingCheckpoint.Save(Directory, Describe?.Invoke(network) ?? new ModelDocument { Network = network }, epoch.Epoch, _history);
             LastSavedEpoch = epoch.Epoch;
         }
     }

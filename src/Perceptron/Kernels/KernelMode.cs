@@ -1,4 +1,4 @@
-namespace Perceptron;
+namespace Perceptron.Kernels;
 
 /// <summary>Which implementation the engine's hot kernels (matrix multiply) use.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace Perceptron.Training;
+namespace Perceptron.Core;
 
 /// <summary>
 /// A small, fast, seedable generator (SplitMix64) for shuffling and dropout. Its whole state is one

@@ -1,0 +1,99 @@
+using Perceptron.Data;
+using Perceptron.Losses;
+using Perceptron.Metrics;
+using Perceptron.Tensors;
+
+namespace Perceptron.Tabular;
+
+public sealed partial class TabularModel
+{
+    /// <summary>Measures the model on a labelled data set whose columns and classes are matched to the model's by name.</summary>
+    /// <param name="data">Labelled rows; its feature columns must include the model's features.</param>
+    /// <returns>Accuracy, loss and confusion matrix, or R², MAE, MSE and loss.</returns>
+    /// <remarks>
+    /// Every number comes from <c>Metrics/</c> and <c>Losses/</c>: the loss is the model's own loss on the network's
+    /// outputs (from the logits when it absorbs the last activation; for regression, on the standardised target the
+    /// network was trained on); accuracy, R² and MAE are the metrics of the same names, in the data's own units.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">The model has no task (a bare network).</exception>
+    /// <exception cref="ArgumentException">A feature is missing, a class is unknown to the model, or the task differs.</exception>
+    public TabularEvaluation Evaluate(TabularDataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (Task is not TaskKind task)
+        {
+            throw new InvalidOperationException("This model has no task (classification or regression) recorded; evaluate it with Sequential.Evaluate instead.");
+        }
+
+        if (data.Task != task)
+        {
+            throw new ArgumentException($"The model does {task.ToString().ToLowerInvariant()} but the data's target '{data.TargetName}' looks like {data.Task.ToString().ToLowerInvariant()}; pass the task explicitly when loading.", nameof(data));
+        }
+
+        Matrix<float> features = AlignFeatures(data);
+        Matrix<float> outputs = Predict(features);
+        Matrix<float> scaled = Scaler is null ? features : Scaler.Transform(features);
+        return task == TaskKind.Classification ? EvaluateClassification(data, scaled, outputs) : EvaluateRegression(data, scaled, outputs);
+    }
+
+    private TabularEvaluation EvaluateClassification(TabularDataset data, Matrix<float> scaled, Matrix<float> probabilities)
+    {
+        // Map the data's class names onto the model's: a test file may hold only some classes, in another order.
+        var modelIndex = new int[data.ClassCount];
+        for (int c = 0; c < modelIndex.Length; c++)
+        {
+            modelIndex[c] = ClassNames.ToList().IndexOf(data.ClassNames![c]);
+            if (modelIndex[c] < 0)
+            {
+                throw new ArgumentException($"{data.Source} has class '{data.ClassNames[c]}', which the model never saw; it knows {string.Join(", ", ClassNames)}.", nameof(data));
+            }
+        }
+
+        int[] truth = [.. data.Labels!.Select(label => modelIndex[label])];
+        var labels = new Matrix<float>(data.Rows, 1, [.. truth.Select(label => (float)label)]);
+        Loss loss = Loss ?? (probabilities.Columns == 1 ? new BinaryCrossEntropy() : new SparseCategoricalCrossEntropy());
+        var measured = Network.Evaluate(scaled, labels, loss, [new Accuracy()]);
+
+        int classes = Math.Max(probabilities.Columns, ClassNames.Count);
+        var confusion = new int[classes, classes];
+        int[] predicted = PredictedClasses(probabilities);
+        for (int row = 0; row < data.Rows; row++)
+        {
+            confusion[truth[row], predicted[row]]++;
+        }
+
+        return new TabularEvaluation
+        {
+            Task = TaskKind.Classification,
+            Rows = data.Rows,
+            Loss = measured["loss"],
+            Accuracy = measured["accuracy"],
+            ConfusionMatrix = confusion,
+        };
+    }
+
+    private TabularEvaluation EvaluateRegression(TabularDataset data, Matrix<float> scaled, Matrix<float> predictions)
+    {
+        var targets = new Matrix<float>(data.Rows, 1, data.Targets!);
+
+        // The training objective, on the standardised target the network learnt.
+        Matrix<float> networkTargets = TargetScaler is null ? targets : TargetScaler.Transform(targets);
+        double loss = Network.Evaluate(scaled, networkTargets, Loss ?? new MeanSquaredError(), [])["loss"];
+
+        // The data's own units, in double as the metrics accumulate.
+        double[] p = [.. predictions.Data.Select(v => (double)v)], y = [.. targets.Data.Select(v => (double)v)];
+        var r2 = new R2Score();
+        var mae = new MeanAbsoluteErrorMetric();
+        r2.Update<double>(p, y, data.Rows, 1, 1);
+        mae.Update<double>(p, y, data.Rows, 1, 1);
+        return new TabularEvaluation
+        {
+            Task = TaskKind.Regression,
+            Rows = data.Rows,
+            Mse = new MeanSquaredError().Compute<double>(p, y, default, data.Rows, 1),
+            Mae = mae.Result,
+            R2 = r2.Result,
+            Loss = loss,
+        };
+    }
+}
