@@ -87,9 +87,9 @@ internal sealed class DenseExplainer<T> : LayerExplainer<T>
         AddInputGradient(step, index, inputGradient, dense.Inputs, $"∂L/∂a[{index}] = δ[{index}]·W[{index}]ᵀ", [SourceLines.DenseInputGradient]);
     }
 
-    private static SourceLine[] LossGradientLine(EngineStep<T> step) =>
-        SourceLines.Losses.TryGetValue(step.Model.Loss!.Name, out var lines) ? [lines.Gradient] : [];
+    private static SourceLine[] LossGradientLine(EngineStep<T> step) => EngineStep<T>.Known(EngineStep<T>.LossLines(step.Model.Loss!).Gradient);
 
+    /// <summary>A built-in activation's forward and backward lines; none for a user-written one (even under a built-in's name).</summary>
     private static (SourceLine Forward, SourceLine Backward) ActivationLines(Activation activation) =>
         SourceLines.Activations.TryGetValue(activation.Name, out var lines) && activation.GetType().Assembly == typeof(Activation).Assembly ? lines : default;
 }

@@ -46,10 +46,10 @@ internal sealed class EngineStep<T>(Sequential<T> model, int rows)
         var gradient = new T[rows * outputs];
         double dataLoss = loss.Compute<T>(lossInput, y.Data, gradient, rows, outputs);
         double penalty = layers.Sum(layer => layer.Penalty());
-        var (valueLine, gradientLine) = SourceLines.Losses.TryGetValue(loss.Name, out var lines) ? lines : (default, default);
+        var (valueLine, gradientLine) = LossLines(loss);
         Values.Scalar("loss.data", "loss", null, "L_data", $"the data loss ({loss.Name}), the mean over the rows", $"L_data = {loss.Name}({(LossIsFused ? $"h[{count - 1}]" : $"a[{count}]")}, y)", dataLoss,
             Known(SourceLines.EngineLoss, valueLine), LossIsFused ? "Computed from the logits h, stably, instead of from the probabilities a." : null);
-        if (penalty != 0 || layers.Any(layer => layer is Dense<T> { L2: > 0 }))
+        if (layers.Any(layer => layer is Dense<T> { L2: > 0 }))
         {
             Values.Scalar("loss.penalty", "loss", null, "L_penalty", "the L2 penalty", "L_penalty = Σ λ·Σw²", penalty, [SourceLines.EnginePenalty, SourceLines.DensePenalty]);
         }
@@ -79,6 +79,10 @@ internal sealed class EngineStep<T>(Sequential<T> model, int rows)
         "sparse_categorical_crossentropy" => "∂L/∂h = (softmax(h) − onehot(y)) / N",
         _ => "∂L/∂h = (softmax(h) − y) / N",
     };
+
+    /// <summary>A built-in loss's value and gradient lines; none for a user-written one (even under a built-in's name).</summary>
+    public static (SourceLine Value, SourceLine Gradient) LossLines(Losses.Loss loss) =>
+        loss.GetType().Assembly == typeof(Losses.Loss).Assembly && SourceLines.Losses.TryGetValue(loss.Name, out var lines) ? lines : default;
 
     /// <summary>The sources that are known (a user-written part has none in this table).</summary>
     public static SourceLine[] Known(params SourceLine[] lines) => [.. lines.Where(line => line.File is not null)];

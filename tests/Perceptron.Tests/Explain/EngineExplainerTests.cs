@@ -113,6 +113,22 @@ public class EngineExplainerTests
     }
 
     [Fact]
+    public void UserWrittenParts_AreExplained_WithoutSourceLinesOfTheirOwn()
+    {
+        var model = new Sequential<float>(new Dense<float>(3, new UserWritten.Softplus(), inputs: 3), new Dense<float>(2)) { Seed = 4 };
+        model.Compile(new Sgd(0.1), new UserWritten.LogCosh());
+        var (x, y) = Row("mse", seed: 6, outputs: 2);
+
+        StepExplanation step = EngineExplainer.Explain(model, x, y);
+
+        Assert.Equal([SourceLines.DenseActivation], step["forward.0.a"].Sources);
+        Assert.Equal([SourceLines.EngineLoss], step["loss.data"].Sources);
+        Assert.Empty(step["loss.grad"].Sources);
+        model.ComputeGradients(x, y);
+        Assert.Equal(((Dense<float>)model.Layers[0]).WeightGradients.ToArray().Select(v => (double)v), step["backward.0.grad_W"].Values);
+    }
+
+    [Fact]
     public void ALayerKindWithoutItsOwnExplainer_IsShownByItsTensorsAndGradients()
     {
         var model = new Sequential(new Dense(4, Activation.Tanh, inputs: 3), new LayerNormalization(), new Dense(2)) { Seed = 2 };
