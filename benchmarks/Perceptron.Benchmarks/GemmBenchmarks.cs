@@ -10,7 +10,7 @@ public class GemmBenchmarks
     private float[] _a = [], _b = [], _c = [];
     private int _m, _n, _k;
 
-    /// <summary>m×k·k×n, written "m×k×n" as in PERFORMANCE.md: a batch of 64 through a 784→256 layer, and a big product.</summary>
+    /// <summary>m×k·k×n, written "m×k×n": a batch of 64 through a 784→256 layer, and a big product.</summary>
     [Params("64x784x256", "512x1024x4096")]
     public string Shape { get; set; } = "64x784x256";
 

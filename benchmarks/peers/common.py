@@ -2,7 +2,7 @@
 
 Every peer takes: WORKLOAD [--quick] [--out FILE.jsonl] [--export DIR] [--data DIR].
 It reads the data and initial weights that our side exported (raw little-endian arrays in DIR)
-and appends one JSON record per result to FILE.jsonl, in the format of issue 4.
+and appends one JSON record per result to FILE.jsonl, in the format benchmarks/README.md describes.
 Thread settings come from the environment compare.sh sets before python starts
 (OPENBLAS_NUM_THREADS must be set before numpy loads OpenBLAS); torch.set_num_threads is set here.
 """
@@ -41,9 +41,11 @@ def blas_info():
     return ", ".join(parts)
 
 
-def record(args, workload, engine, threads, seconds, unit, metric, metric_name, detail=""):
+def record(args, workload, engine, threads, seconds, unit, metric, metric_name, detail="", flop=0.0):
     rec = {"workload": workload, "engine": engine, "threads": threads, "seconds": seconds, "unit": unit,
            "metric": metric, "metric_name": metric_name, "detail": detail}
+    if flop > 0:
+        rec["flop"] = flop
     print(f"{workload:<18} {engine:<15} threads {threads}  {seconds:.5g} s {unit:<10} {metric_name} {metric:.6g}  {detail}")
     if args.out:
         with open(args.out, "a", encoding="utf-8") as out:

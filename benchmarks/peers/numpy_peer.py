@@ -88,9 +88,53 @@ def gemm(args):
         times.append(time.perf_counter() - start)
     seconds = median(times)
     record(args, "W4-gemm-4096", "numpy", 2, seconds, "total", 2.0 * n ** 3 / seconds / 1e9, "gflops",
-           f"np.matmul float32 4096^3; {blas_info()}")
+           f"np.matmul float32 4096^3; {blas_info()}", flop=2.0 * n ** 3)
+
+
+# The training products of W3 and W4, as ours names them (gemm-shapes): (m, n, k, op(A) transposed, op(B) transposed).
+SHAPES = [(64, 256, 784, False, False), (64, 784, 256, False, True), (784, 256, 64, True, False),
+          (64, 128, 256, False, False), (64, 256, 128, False, True), (256, 128, 64, True, False),
+          (512, 4096, 4096, False, False), (512, 4096, 4096, False, True), (4096, 4096, 512, True, False)]
+
+
+def shape_name(m, n, k, ta, tb):
+    return f"GEMM-{m}x{n}x{k}-{'T' if ta else 'N'}{'T' if tb else 'N'}"
+
+
+def median_seconds(action, samples, min_batch_seconds=0.05):
+    """QuickTimer's rule (ours): warm up 0.3 s, batch calls to >= min_batch_seconds, median of the batches."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < 0.3:
+        action()
+    start = time.perf_counter()
+    action()
+    once = max(time.perf_counter() - start, 1e-7)
+    calls = int(min(max(np.ceil(min_batch_seconds / once), 1), 1_000_000))
+    times = []
+    for _ in range(samples):
+        start = time.perf_counter()
+        for _ in range(calls):
+            action()
+        times.append((time.perf_counter() - start) / calls)
+    return median(times)
+
+
+def gemm_shapes(args):
+    rng = np.random.default_rng(7)
+    for m, n, k, ta, tb in SHAPES:
+        # Stored as ours stores them: A is k x m when transposed, B is n x k when transposed; .T is a view, so
+        # np.matmul passes the transpose to sgemm without copying.
+        a = rng.uniform(-1, 1, (k, m) if ta else (m, k)).astype(np.float32)
+        b = rng.uniform(-1, 1, (n, k) if tb else (k, n)).astype(np.float32)
+        op_a, op_b = (a.T if ta else a), (b.T if tb else b)
+        c = np.empty((m, n), dtype=np.float32)
+        big = m * n * k > 1e9
+        seconds = median_seconds(lambda: np.matmul(op_a, op_b, out=c), 3 if args.quick else (5 if big else 9), 0 if big else 0.05)
+        flop = 2.0 * m * n * k
+        record(args, shape_name(m, n, k, ta, tb), "numpy", 2, seconds, "per-call", flop / seconds / 1e9, "gflops",
+               f"np.matmul float32; {blas_info()}", flop=flop)
 
 
 if __name__ == "__main__":
-    arguments = parse(["w1", "gemm"])
-    {"w1": w1, "gemm": gemm}[arguments.workload](arguments)
+    arguments = parse(["w1", "gemm", "gemm-shapes"])
+    {"w1": w1, "gemm": gemm, "gemm-shapes": gemm_shapes}[arguments.workload](arguments)

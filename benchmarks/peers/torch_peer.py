@@ -126,35 +126,60 @@ def w4(args):
            f"batch 512; {SETTING}; {blas_info()}")
 
 
+def mlp(args, prefix, widths, softmax):
+    """Our exported network: ReLU between layers, softmax out for the classifiers."""
+    layers = []
+    for i, (inputs, units) in enumerate(zip(widths, widths[1:])):
+        layers.append(linear(args, prefix, i, inputs, units, torch.float32))
+        if i < len(widths) - 2:
+            layers.append(nn.ReLU())
+    if softmax:
+        layers.append(nn.Softmax(dim=1))
+    return nn.Sequential(*layers).eval()
+
+
+def latency(rows, model, repeats):
+    """Median seconds per single-row call, chunks of rows in turn (ours: Predict(span, span) over the rows)."""
+    chunk_size = max(1, min(500, len(rows)))
+    for row in rows[:min(2000, len(rows))]:
+        model(row)  # warm-up
+    times = []
+    for repeat in range(repeats):
+        start_row = repeat * chunk_size % len(rows)
+        chunk = (rows[start_row:] + rows[:start_row])[:chunk_size]
+        start = time.perf_counter()
+        for row in chunk:
+            model(row)
+        times.append((time.perf_counter() - start) / len(chunk))
+    return median(times)
+
+
 def w5(args):
     images = np.concatenate(mnist(args)[0::2])
-    model = nn.Sequential(linear(args, "w5", 0, 784, 256, torch.float32), nn.ReLU(),
-                          linear(args, "w5", 1, 256, 128, torch.float32), nn.ReLU(),
-                          linear(args, "w5", 2, 128, 10, torch.float32), nn.Softmax(dim=1)).eval()
-    x = torch.from_numpy(images)
-    rows = list(x.split(1))
+    sizes = [("W5-latency-small", "w5s", [4, 16, 3]), ("W5-latency", "w5", [784, 256, 128, 10]),
+             ("W5-latency-large", "w5l", [1024, 4096, 4096, 1024])]
     with torch.inference_mode():
-        for row in rows[:2000]:
-            model(row)  # warm-up
-        times = []
-        for repeat in range(5 if args.quick else 15):
-            chunk = rows[repeat * 500 % len(rows):][:500]
-            start = time.perf_counter()
-            for row in chunk:
-                model(row)
-            times.append((time.perf_counter() - start) / len(chunk))
-        latency = median(times)
-        record(args, "W5-latency", "pytorch", THREADS, latency, "per-sample", 1 / latency, "samples_per_s",
-               f"model(x[i:i+1]) under inference_mode; {SETTING}")
-        model(x)
-        times = []
-        for _ in range(3 if args.quick else 7):
-            start = time.perf_counter()
+        for name, prefix, widths in sizes:
+            model = mlp(args, prefix, widths, softmax=widths[-1] <= 10)
+            x = torch.from_numpy(images if widths[0] == 784 else load(args, f"{prefix}-x.f32", np.float32, (-1, widths[0])))
+            rows = list(x.split(1))
+            large = widths[1] >= 4096
+            if large:
+                rows = rows[:50]
+            seconds = latency(rows, model, 5 if args.quick or large else 15)
+            record(args, name, "pytorch", THREADS, seconds, "per-sample", 1 / seconds, "samples_per_s",
+                   f"{'-'.join(map(str, widths))}: model(x[i:i+1]) under inference_mode; {SETTING}")
+            if widths[0] != 784:
+                continue
             model(x)
-            times.append(time.perf_counter() - start)
-        seconds = median(times)
-        record(args, "W5-batch", "pytorch", THREADS, seconds, "total", x.shape[0] / seconds, "samples_per_s",
-               f"model(x) on {x.shape[0]} rows; {SETTING}")
+            times = []
+            for _ in range(3 if args.quick else 7):
+                start = time.perf_counter()
+                model(x)
+                times.append(time.perf_counter() - start)
+            seconds = median(times)
+            record(args, "W5-batch", "pytorch", THREADS, seconds, "total", x.shape[0] / seconds, "samples_per_s",
+                   f"model(x) on {x.shape[0]} rows; {SETTING}")
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ internal static class CliApp
             ExportCommand.Create(console),
             GradCheckCommand.Create(console),
             ExplainCommand.Create(console),
+            PlaygroundCommand.Create(console),
         };
 
         ParseResult parsed = root.Parse(args);

@@ -7,7 +7,7 @@ namespace Perceptron;
 /// Threads live inside the kernels only: a large matrix product is split over C's row or column blocks and
 /// run on a small pool of background threads, with the calling thread taking one share. Results are bit-identical
 /// whatever <see cref="MaxThreads"/> is. The environment variable <c>PERCEPTRON_KERNEL</c>
-/// (<c>Reference</c>, <c>Vector256</c> or <c>Vector512</c>), read once at startup, sets the initial
+/// (<c>Reference</c>, <c>Vector128</c>, <c>Vector256</c> or <c>Vector512</c>), read once at startup, sets the initial
 /// <see cref="KernelMode"/>. Both settings may be changed at any time; calls already running keep the values
 /// they started with. This class only forwards to the kernels' own settings, so the kernels depend on nothing above them.
 /// </remarks>

@@ -13,7 +13,7 @@ namespace Perceptron.Benchmarks.Quick;
 /// <remarks>
 /// Options: <c>--threads N</c> (ours; default 2), <c>--quick</c> (fewer epochs and repeats), <c>--out FILE</c>
 /// (append one JSON record per line), <c>--export DIR</c> (where data and initial weights go for the peers),
-/// <c>--data DIR</c> (MNIST-10k, default data/mnist-10k).
+/// <c>--data DIR</c> (MNIST-10k, default data/mnist-10k), <c>--csv FILE</c> (the tabular CSV of W7/W8).
 /// </remarks>
 internal sealed class Comparison
 {
@@ -31,6 +31,9 @@ internal sealed class Comparison
 
     public string DataDirectory { get; private set; } = Path.Combine("data", "mnist-10k");
 
+    /// <summary>The tabular CSV of W7/W8 (benchmarks/peers/tabular_data.py writes it).</summary>
+    public string? CsvFile { get; private set; }
+
     /// <summary>Parses the shared options; prints the usage and returns null on a bad one.</summary>
     public static Comparison? Parse(string[] args, string workload)
     {
@@ -44,8 +47,9 @@ internal sealed class Comparison
                 case "--out" when i + 1 < args.Length: options.OutFile = args[++i]; break;
                 case "--export" when i + 1 < args.Length: options.ExportDirectory = args[++i]; break;
                 case "--data" when i + 1 < args.Length: options.DataDirectory = args[++i]; break;
+                case "--csv" when i + 1 < args.Length: options.CsvFile = args[++i]; break;
                 default:
-                    Console.Error.WriteLine($"unknown option '{args[i]}'; usage: {workload} [--threads N] [--quick] [--out FILE.jsonl] [--export DIR] [--data DIR]");
+                    Console.Error.WriteLine($"unknown option '{args[i]}'; usage: {workload} [--threads N] [--quick] [--out FILE.jsonl] [--export DIR] [--data DIR] [--csv FILE]");
                     return null;
             }
         }
@@ -55,8 +59,12 @@ internal sealed class Comparison
         return options;
     }
 
-    /// <summary>Prints a result and appends it as a JSON record (the format of issue 4) to <see cref="OutFile"/>.</summary>
-    public void Record(string workload, string engine, int threads, double seconds, string unit, double metric, string metricName, string detail = "")
+    /// <summary>Prints a result and appends it as a JSON record to <see cref="OutFile"/>: workload, engine, threads,
+    /// seconds, unit, metric, metric_name, detail, and flop (the floating-point operations the seconds cover, when
+    /// <paramref name="flop"/> &gt; 0), from which the report derives GFLOP/s and the fraction of the measured peak, and
+    /// bytes (the memory the seconds must stream, when <paramref name="bytes"/> &gt; 0) for GB/s against the measured
+    /// bandwidth.</summary>
+    public void Record(string workload, string engine, int threads, double seconds, string unit, double metric, string metricName, string detail = "", double flop = 0, double bytes = 0)
     {
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(inv, $"{workload,-18} {engine,-15} threads {threads}  {seconds:G5} s {unit,-10} {metricName} {metric:G6}  {detail}"));
@@ -65,9 +73,20 @@ internal sealed class Comparison
             return;
         }
 
+        string flopField = (flop > 0 ? string.Create(inv, $", \"flop\": {flop:R}") : "") + (bytes > 0 ? string.Create(inv, $", \"bytes\": {bytes:R}") : "");
         string json = string.Create(inv,
-            $"{{\"workload\": \"{workload}\", \"engine\": \"{engine}\", \"threads\": {threads}, \"seconds\": {seconds:R}, \"unit\": \"{unit}\", \"metric\": {metric:R}, \"metric_name\": \"{metricName}\", \"detail\": \"{detail}\"}}");
+            $"{{\"workload\": \"{workload}\", \"engine\": \"{engine}\", \"threads\": {threads}, \"seconds\": {seconds:R}, \"unit\": \"{unit}\", \"metric\": {metric:R}, \"metric_name\": \"{metricName}\", \"detail\": {System.Text.Json.JsonSerializer.Serialize(detail)}{flopField}}}");
         File.AppendAllText(OutFile, json + "\n");
+    }
+
+    /// <summary>Prints the machine's description and appends it as a record (workload "machine").</summary>
+    public void RecordMachine(MachineDescription machine)
+    {
+        Console.WriteLine($"machine: {machine.ModelName}, family {machine.Family} model {machine.Model}, {Environment.ProcessorCount} logical processors, {machine.VectorFlags}");
+        if (OutFile is not null)
+        {
+            File.AppendAllText(OutFile, machine.ToJson() + "\n");
+        }
     }
 
     /// <summary>Writes values as raw little-endian numbers (read by the peers with numpy.fromfile).</summary>

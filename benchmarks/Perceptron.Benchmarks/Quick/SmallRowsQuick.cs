@@ -20,7 +20,7 @@ internal static class SmallRowsQuick
         }
 
         Console.WriteLine($"float, {variant}, 1 thread: µs per product, row streaming / blocked");
-        foreach (var (n, k) in new[] { (256, 784), (128, 256), (10, 128), (1000, 1000) })
+        foreach (var (n, k) in new[] { (256, 784), (128, 256), (10, 128), (1000, 1000), (4096, 4096) })
         {
             var random = new Random(1);
             float[] a = new float[8 * k], b = new float[k * n], c = new float[8 * n];

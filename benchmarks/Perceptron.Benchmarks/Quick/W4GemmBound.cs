@@ -44,7 +44,7 @@ internal static class W4GemmBound
             model.Fit(x, y, new TrainingOptions { Epochs = steps, BatchSize = Batch, Shuffle = false, Callbacks = [timer] });
             double seconds = timer.SteadyMedian;
             options.Record("W4-gemm-bound", "perceptron", threads, seconds, "per-step", flopPerStep / seconds / 1e9, "gflops",
-                $"batch 512, median of {steps - 1} steps after 1 warm-up");
+                $"batch 512, median of {steps - 1} steps after 1 warm-up", flopPerStep);
         }
 
         Engine.MaxThreads = options.Threads;
@@ -58,7 +58,7 @@ internal static class W4GemmBound
 
         double gemmSeconds = QuickTimer.MedianSeconds(() => Gemm.Multiply<float>(a, b, c, Size, Size, Size), samples: options.Quick ? 1 : 3, minBatchSeconds: 0);
         options.Record("W4-gemm-4096", "perceptron", options.Threads, gemmSeconds, "total", 2.0 * Size * Size * Size / gemmSeconds / 1e9, "gflops",
-            $"C=A·B float32 4096³, variant {KernelRegistry.Best}");
+            $"C=A·B float32 4096³, variant {KernelRegistry.Best}", 2.0 * Size * Size * Size);
         return 0;
     }
 }

@@ -7,7 +7,7 @@ using Perceptron.Training;
 namespace Perceptron.Benchmarks.Quick;
 
 /// <summary>
-/// <c>w6</c> (issue 5): the engine's own Fit time for what <c>perceptron train data/mnist-10k/… --layers 256,128
+/// <c>w6</c>: the engine's own Fit time for what <c>perceptron train data/mnist-10k/… --layers 256,128
 /// --epochs 10 --batch-size 64 --dropout 0 --l2 0 --scaling minmax --test-split 0.2</c> trains: the same 8000 rows
 /// (stratified split, seed 42), min-max scaling, 784-256-128-10 with He init, Adam 1e-3 and the accuracy metric.
 /// compare.sh runs the CLI in its own process next to this; both are cold (first Fit in a fresh process, JIT

@@ -32,14 +32,15 @@ internal static unsafe partial class Gemm
     /// 5.9 µs on two); below it a sleeping worker's wake-up (several µs) would dominate.</summary>
     internal const double ThreadingThresholdFlops = 1e6;
 
-    /// <summary>Multiplies with the packed, cache-blocked kernel of <c>width</c> (<see cref="KernelMode.Vector512"/> or
-    /// <see cref="KernelMode.Vector256"/>) on at most <c>maxThreads</c> ≥ 1 threads, the caller included.</summary>
+    /// <summary>Multiplies with the packed, cache-blocked kernel of <c>width</c> (<see cref="KernelMode.Vector512"/>,
+    /// <see cref="KernelMode.Vector256"/> or <see cref="KernelMode.Vector128"/>) on at most <c>maxThreads</c> ≥ 1
+    /// threads, the caller included.</summary>
     internal static void MultiplyBlocked<T>(
         ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int n, int k,
         bool transposeA, bool transposeB, bool accumulate, KernelMode width, int maxThreads)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Debug.Assert(width is KernelMode.Vector512 or KernelMode.Vector256);
+        Debug.Assert(width is KernelMode.Vector512 or KernelMode.Vector256 or KernelMode.Vector128);
         if (m == 0 || n == 0)
         {
             return;
@@ -56,9 +57,12 @@ internal static unsafe partial class Gemm
             return;
         }
 
-        bool wide = width == KernelMode.Vector512;
-        int mr = wide ? MicroKernel512<T>.Mr : MicroKernel256<T>.Mr;
-        int nr = wide ? MicroKernel512<T>.Nr : MicroKernel256<T>.Nr;
+        var (mr, nr) = width switch
+        {
+            KernelMode.Vector512 => (MicroKernel512<T>.Mr, MicroKernel512<T>.Nr),
+            KernelMode.Vector256 => (MicroKernel256<T>.Mr, MicroKernel256<T>.Nr),
+            _ => (MicroKernel128<T>.Mr, MicroKernel128<T>.Nr),
+        };
         fixed (T* pa = a, pb = b, pc = c)
         {
             var job = new BlockedJob
@@ -73,7 +77,7 @@ internal static unsafe partial class Gemm
                 TransposeB = transposeB,
                 Accumulate = accumulate,
                 IsDouble = typeof(T) == typeof(double),
-                Wide = wide,
+                Width = width,
                 Parts = 1,
             };
 
@@ -93,14 +97,7 @@ internal static unsafe partial class Gemm
                 job.Parts = 1;
             }
 
-            if (wide)
-            {
-                BlockedPart<T, MicroKernel512<T>>(in job, 0);
-            }
-            else
-            {
-                BlockedPart<T, MicroKernel256<T>>(in job, 0);
-            }
+            job.RunPart(0);
         }
     }
 
@@ -126,12 +123,14 @@ internal static unsafe partial class Gemm
         return rowSplit < columnSplit;
     }
 
-    /// <summary>One product handed to the threads: pointers to pinned A, B, C, the shape, and how it is split.</summary>
+    /// <summary>One product handed to the threads: pointers to pinned A, B, C, the shape, the kernel (blocked, or row
+    /// streaming when <see cref="RowStreaming"/>) and how it is split.</summary>
     internal struct BlockedJob
     {
         public nint A, B, C;
         public int M, N, K;
-        public bool TransposeA, TransposeB, Accumulate, IsDouble, Wide, SplitRows;
+        public bool TransposeA, TransposeB, Accumulate, IsDouble, SplitRows, RowStreaming;
+        public KernelMode Width;
         public int Parts;
 
         /// <summary>Computes part <paramref name="part"/> of <see cref="Parts"/>.</summary>
@@ -150,13 +149,23 @@ internal static unsafe partial class Gemm
         private readonly void RunPart<T>(int part)
             where T : unmanaged, IFloatingPointIeee754<T>
         {
-            if (Wide)
+            if (RowStreaming)
             {
-                BlockedPart<T, MicroKernel512<T>>(in this, part);
+                switch (Width)
+                {
+                    case KernelMode.Vector512: RowStreamingPart<T, RowStreaming512<T>>(in this, part); break;
+                    case KernelMode.Vector256: RowStreamingPart<T, RowStreaming256<T>>(in this, part); break;
+                    default: RowStreamingPart<T, RowStreaming128<T>>(in this, part); break;
+                }
+
+                return;
             }
-            else
+
+            switch (Width)
             {
-                BlockedPart<T, MicroKernel256<T>>(in this, part);
+                case KernelMode.Vector512: BlockedPart<T, MicroKernel512<T>>(in this, part); break;
+                case KernelMode.Vector256: BlockedPart<T, MicroKernel256<T>>(in this, part); break;
+                default: BlockedPart<T, MicroKernel128<T>>(in this, part); break;
             }
         }
     }
@@ -194,7 +203,8 @@ internal static unsafe partial class Gemm
         int kcMax = KcBytes / sizeof(T);
         int kBlocks = (k + kcMax - 1) / kcMax;
         int kc0 = (k + kBlocks - 1) / kBlocks;
-        int ncMax = Math.Min(NcElements, RoundUp(columnEnd - columnStart, nr));
+        // A whole number of nr-wide panels (Vector128's nr = 12 does not divide NcElements): B̃ is sized for ncMax.
+        int ncMax = Math.Min(NcElements / nr * nr, RoundUp(columnEnd - columnStart, nr));
 
         // Buffers: Ã (mr×kc), B̃ (kc×nc), and one C tile for the right edge; each starts on a cache line.
         nint aBytes = RoundUp((mr * kc0 + PackedASlack) * sizeof(T), 64), bBytes = RoundUp(kc0 * ncMax * sizeof(T), 64);

@@ -61,9 +61,9 @@ internal static partial class Gemm
         {
             MultiplyReference(a, b, c, m, n, k, transposeA, transposeB, accumulate);
         }
-        else if (UsesRowStreaming(m, n, k, transposeB, maxThreads))
+        else if (UsesRowStreaming(m, transposeB))
         {
-            MultiplyRowStreaming(a, b, c, m, n, k, transposeA, accumulate, variant);
+            MultiplyRowStreaming(a, b, c, m, n, k, transposeA, accumulate, variant, maxThreads);
         }
         else
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 
 namespace Perceptron.Kernels;
@@ -14,6 +15,15 @@ namespace Perceptron.Kernels;
 /// </remarks>
 internal static class GemmWorkers
 {
+    /// <summary>The environment variable that makes the threads spin (pause instructions, the core kept) for that many
+    /// microseconds before sleeping when they wait for work, instead of the default brief spin: waking a sleeping
+    /// thread costs tens of microseconds, as much as half of a batch-64 product, but a longer spin measured slower in
+    /// training on a 2-vCPU VM. A tuning knob, like OpenMP's GOMP_SPINCOUNT; benchmarks/threading.sh measures it.</summary>
+    internal const string SpinVariable = "PERCEPTRON_GEMM_SPIN_US";
+
+    // Stopwatch ticks to spin before sleeping, or -1 for the default brief spin.
+    private static readonly long SpinTicks = ReadSpinTicks();
+
     private static readonly Lock Gate = new();
     private static readonly Signal Done = new();
     private static Worker[] _workers = [];
@@ -61,7 +71,7 @@ internal static class GemmWorkers
             // the workers read the caller's pinned spans.
             if (!RunClaimedParts())
             {
-                Done.Wait();
+                Done.Wait(SpinTicks);
             }
 
             if (_error is { } error)
@@ -110,6 +120,12 @@ internal static class GemmWorkers
         }
     }
 
+    private static long ReadSpinTicks()
+    {
+        string? value = Environment.GetEnvironmentVariable(SpinVariable);
+        return int.TryParse(value, out int microseconds) && microseconds >= 0 ? Stopwatch.Frequency * microseconds / 1_000_000 : -1;
+    }
+
     private static void Grow(int count)
     {
         var workers = new Worker[count];
@@ -139,7 +155,7 @@ internal static class GemmWorkers
         {
             while (true)
             {
-                _wake.Wait();
+                _wake.Wait(SpinTicks);
 
                 // A late wake may find the product finished (no part left) or even a newer one running: claiming
                 // through _claims makes both safe, and whoever finishes the last part releases the caller.
@@ -151,13 +167,11 @@ internal static class GemmWorkers
         }
     }
 
-    /// <summary>An auto-reset event that spins briefly before sleeping. Unlike ManualResetEventSlim it allocates
+    /// <summary>An auto-reset event that spins for a while before sleeping. Unlike ManualResetEventSlim it allocates
     /// nothing on its first sleep (its monitor object exists from the start), so calls stay allocation-free.</summary>
     private sealed class Signal
     {
-        // Spin before sleeping: the next product of a training step usually follows within microseconds, and
-        // waking a sleeping thread costs several. SpinWait yields the core after its first few spins.
-        private const int SpinIterations = 100;
+        private const int DefaultSpinIterations = 100;
 
         private readonly object _monitor = new();
         private volatile bool _set;
@@ -171,12 +185,27 @@ internal static class GemmWorkers
             }
         }
 
-        public void Wait()
+        /// <summary>Waits until set. With <paramref name="spinTicks"/> ≥ 0, spins (pause instructions, the core is not
+        /// given away) for up to that many <see cref="Stopwatch"/> ticks before sleeping; with -1, spins briefly
+        /// (SpinWait, which soon yields the core): the next product of a training step usually follows within
+        /// microseconds, and waking a sleeping thread costs several.</summary>
+        public void Wait(long spinTicks)
         {
-            var spinner = default(SpinWait);
-            for (int i = 0; i < SpinIterations && !_set; i++)
+            if (spinTicks < 0)
             {
-                spinner.SpinOnce(sleep1Threshold: -1);
+                var spinner = default(SpinWait);
+                for (int i = 0; i < DefaultSpinIterations && !_set; i++)
+                {
+                    spinner.SpinOnce(sleep1Threshold: -1);
+                }
+            }
+            else if (!_set)
+            {
+                long deadline = Stopwatch.GetTimestamp() + spinTicks;
+                while (!_set && Stopwatch.GetTimestamp() < deadline)
+                {
+                    Thread.SpinWait(4);
+                }
             }
 
             lock (_monitor)

@@ -19,4 +19,8 @@ public enum KernelMode
 
     /// <summary>The blocked kernels with 512-bit vectors (AVX-512).</summary>
     Vector512,
+
+    /// <summary>The blocked kernels with 128-bit vectors and fused multiply-add (ARM64's AdvSimd, or x64 with FMA):
+    /// the fastest variant where 256-bit vectors are not hardware-accelerated.</summary>
+    Vector128,
 }

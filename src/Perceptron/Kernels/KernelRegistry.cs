@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 
 namespace Perceptron.Kernels;
@@ -93,6 +94,13 @@ internal static class KernelRegistry
         if (Vector256.IsHardwareAccelerated && Fma.IsSupported)
         {
             variants.Add(new(KernelMode.Vector256, "AVX2 + FMA: a 6×2-vector register tile that fits the 16 ymm registers of AVX2-only processors"));
+        }
+
+        // ARM64 (NEON) has 128-bit vectors only; on x64 this variant is slower than the wider ones and is listed for
+        // testing and comparison.
+        if (Vector128.IsHardwareAccelerated && (Fma.IsSupported || AdvSimd.Arm64.IsSupported))
+        {
+            variants.Add(new(KernelMode.Vector128, "128-bit vectors + FMA (ARM64 NEON): an 8×3-vector register tile in 28 of ARM64's 32 vector registers"));
         }
 
         variants.Add(new(KernelMode.Reference, "plain loops: the oracle every variant is tested against, and the fallback on any processor"));

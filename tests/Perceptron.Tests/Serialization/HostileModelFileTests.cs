@@ -108,7 +108,7 @@ public class HostileModelFileTests
             {
                 error = e;
             }
-        }, TimeSpan.FromSeconds(10));
+        });
 
         if (expected is null)
         {
