@@ -3,7 +3,7 @@
 Run after editing (or moving) a linked source file:  python3 docs/tools/update_line_links.py
 
 It updates
-  * the [Lnn](path#Lnn): `code` links in docs/*.md (DocsTests checks them), and
+  * the [Lnn](path#Lnn): `code` links in docs/*.md (LinkTests in tests/Perceptron.Repository.Tests checks them), and
   * the Line("path", nn, "code") entries of src/Perceptron/Explain/SourceLines.cs, the file:line labels of
     `perceptron explain` (ExplainSourcesTests checks them).
 Each quote must occur exactly once in its file. When it is no longer in the file named (the code moved), the

@@ -64,7 +64,7 @@ internal sealed class DenseExplainer<T> : LayerExplainer<T>
         dense.Backward(input, output, delta, inputGradient, rows);
 
         step.Values.Add($"backward.{index}.delta", "backward", index, $"δ[{index}]", $"the gradient with respect to h[{index}]",
-            fused ? EngineStep<T>.FusedGradientFormula(step.Model.Loss!.Name) : dense.Activation is Softmax ? $"δ[{index}] = J_softmax(h[{index}])ᵀ·∂L/∂a[{index + 1}]" : $"δ[{index}] = ∂L/∂a[{index + 1}] ⊙ f′(h[{index}])",
+            fused ? EngineStep<T>.FusedGradientFormula(step.Model.Loss!) : dense.Activation is Softmax ? $"δ[{index}] = J_softmax(h[{index}])ᵀ·∂L/∂a[{index + 1}]" : $"δ[{index}] = ∂L/∂a[{index + 1}] ⊙ f′(h[{index}])",
             [rows, units], EngineStep<T>.ToDoubles(delta), fused ? LossGradientLine(step) : EngineStep<T>.Known(SourceLines.DenseActivationBackward, derivativeLine),
             fused ? "The loss returns this directly: the fused, stable form of the activation's and the loss's derivatives together." : null);
         step.Values.Add($"backward.{index}.grad_W", "backward", index, $"∂L/∂W[{index}]", $"the gradient of the weights of layer {index}",

@@ -57,7 +57,7 @@ internal sealed class EngineStep<T>(Sequential<T> model, int rows)
         Values.Scalar("loss.total", "loss", null, "L", "the objective the step descends", "L = L_data + L_penalty", dataLoss + penalty, []);
         Values.Add("loss.grad", "loss", null, LossIsFused ? $"∂L/∂h[{count - 1}]" : $"∂L/∂a[{count}]",
             LossIsFused ? "the gradient with respect to the last layer's pre-activations (the fused form)" : "the gradient with respect to the output",
-            LossIsFused ? FusedGradientFormula(loss.Name) : $"∂L/∂a[{count}] = ∂{loss.Name}/∂a[{count}]",
+            LossIsFused ? FusedGradientFormula(loss) : $"∂L/∂a[{count}] = ∂{loss.Name}/∂a[{count}]",
             [rows, outputs], ToDoubles(gradient), Known(gradientLine));
 
         // backward, last layer first; each layer's input gradient is the next one's output gradient
@@ -73,10 +73,14 @@ internal sealed class EngineStep<T>(Sequential<T> model, int rows)
         OptimizerExplainer.Explain(this);
     }
 
-    public static string FusedGradientFormula(string loss) => loss switch
+    /// <summary>The fused gradient's formula for a built-in loss (with its class weights, if any); a user-written loss
+    /// that absorbs the last activation is named, not described.</summary>
+    public static string FusedGradientFormula(Losses.Loss loss) => loss switch
     {
-        "binary_crossentropy" => "∂L/∂h = (σ(h) − y) / (N·K)",
-        "sparse_categorical_crossentropy" => "∂L/∂h = (softmax(h) − onehot(y)) / N",
+        _ when loss.GetType().Assembly != typeof(Losses.Loss).Assembly => $"∂L/∂h = ∂{loss.Name}/∂h (the loss's own gradient, from the logits)",
+        Losses.SparseCategoricalCrossEntropy { ClassWeights: not null } => "∂L/∂h = w_y·(softmax(h) − onehot(y)) / N, w_y the weight of the row's class",
+        Losses.SparseCategoricalCrossEntropy => "∂L/∂h = (softmax(h) − onehot(y)) / N",
+        Losses.BinaryCrossEntropy => "∂L/∂h = (σ(h) − y) / (N·K)",
         _ => "∂L/∂h = (softmax(h) − y) / N",
     };
 

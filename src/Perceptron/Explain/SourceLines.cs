@@ -107,8 +107,8 @@ internal static class SourceLines
             Line("src/Perceptron/Losses/BinaryCrossEntropy.cs", 37, "gradient[i] = scale * (probability - y);")),
         ["categorical_crossentropy"] = (Line("src/Perceptron/Losses/CategoricalCrossEntropy.cs", 34, "sum += double.CreateTruncating(y[k] * (logSumExp - z[k]));"),
             Line("src/Perceptron/Losses/CategoricalCrossEntropy.cs", 43, "g[k] = scale * (T.Exp(z[k] - logSumExp) * targetMass - y[k]);")),
-        ["sparse_categorical_crossentropy"] = (Line("src/Perceptron/Losses/SparseCategoricalCrossEntropy.cs", 33, "sum += double.CreateTruncating(logSumExp - z[label]);"),
-            Line("src/Perceptron/Losses/SparseCategoricalCrossEntropy.cs", 42, "g[label] -= scale;")),
+        ["sparse_categorical_crossentropy"] = (Line("src/Perceptron/Losses/SparseCategoricalCrossEntropy.cs", 47, "sum += weight * double.CreateTruncating(logSumExp - z[label]);"),
+            Line("src/Perceptron/Losses/SparseCategoricalCrossEntropy.cs", 57, "g[label] -= scale;")),
     };
 
     /// <summary>Every entry, for the test that checks them and for tools.</summary>

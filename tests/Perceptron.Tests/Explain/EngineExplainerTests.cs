@@ -113,6 +113,27 @@ public class EngineExplainerTests
     }
 
     [Fact]
+    public void ClassWeightedCrossEntropy_ShowsTheWeightInItsFormula_AndInItsNumbers()
+    {
+        double[] weights = [0.5, 4, 1.5];
+        var model = new Sequential<float>(new Dense<float>(4, Activation.Tanh, inputs: 3), new Dense<float>(3, Activation.Softmax)) { Seed = 8 };
+        model.Compile(new Sgd(0.1), new SparseCategoricalCrossEntropy(weights));
+        var x = new Matrix<float>(1, 3, [0.2f, -0.7f, 1.1f]);
+        var y = new Matrix<float>(1, 1, [1]);
+
+        StepExplanation step = EngineExplainer.Explain(model, x, y);
+
+        // From the explanation's own logits, in double: ℓ = w_y·(logsumexp(h) − h_y), ∂ℓ/∂h = w_y·(softmax(h) − onehot(y)).
+        double[] h = [.. step["forward.1.h"].Values];
+        double logSumExp = Math.Log(h.Sum(Math.Exp));
+        Assert.Equal(weights[1] * (logSumExp - h[1]), step["loss.data"].Values[0], 1e-6);
+        double[] expected = [.. h.Select((value, k) => weights[1] * (Math.Exp(value - logSumExp) - (k == 1 ? 1 : 0)))];
+        Near(expected, [.. step["loss.grad"].Values], "loss.grad");
+        Assert.Contains("w_y", step["loss.grad"].Formula, StringComparison.Ordinal);
+        Assert.Contains("w_y", step["backward.1.delta"].Formula, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UserWrittenParts_AreExplained_WithoutSourceLinesOfTheirOwn()
     {
         var model = new Sequential<float>(new Dense<float>(3, new UserWritten.Softplus(), inputs: 3), new Dense<float>(2)) { Seed = 4 };
