@@ -116,6 +116,20 @@ public class ExplainCommandTests
         Assert.True(full.Output.Length > shortForm.Output.Length);
     }
 
+    [Fact]
+    public void IntoAFileOrPipe_TheSectionRulesStayShort()
+    {
+        // Redirected output gets a console that never wraps (width 100,000); a rule must not fill that width.
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int exitCode = CliApp.Run(["explain", "--classic"], CliConsole.Unwrapped(output), error);
+
+        Assert.Equal(0, exitCode);
+        string[] rules = [.. output.ToString().Split('\n').Where(line => line.StartsWith("──", StringComparison.Ordinal))];
+        Assert.Contains(rules, line => line.StartsWith("── Input ", StringComparison.Ordinal));
+        Assert.All(rules, line => Assert.Equal(100, line.TrimEnd('\r').Length));
+    }
+
     [Theory]
     [InlineData(2, "Say what to explain", "explain")]
     [InlineData(2, "--row 500 is past the last row of iris (150 rows, 0–149)", "explain", "iris", "--row", "500")]

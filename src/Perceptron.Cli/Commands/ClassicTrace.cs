@@ -10,8 +10,8 @@ internal static class ClassicTrace
     /// <summary>Explains the step on the first sample (on a copy: the network itself is not updated here) and prints it.</summary>
     public static void WriteFirstSample(IAnsiConsole console, MultilayerPerceptron mlp, double[] input, double[] target, double learningRate)
     {
-        console.Write(new Rule("[yellow]the first sample's training step (perceptron explain --classic shows any sample)[/]").LeftJustified());
+        SectionRule.Write(console, "the first sample's training step (perceptron explain --classic shows any sample)");
         ExplainRenderer.WriteTerminal(console, ClassicExplainer.Explain(mlp, input, target, learningRate), full: false);
-        console.Write(new Rule().LeftJustified());
+        SectionRule.Write(console);
     }
 }

@@ -26,7 +26,7 @@ internal static class ExplainRenderer
             {
                 group = heading;
                 output.WriteLine();
-                console.Write(new Rule($"[yellow]{Markup.Escape(heading)}[/]").LeftJustified());
+                SectionRule.Write(console, heading);
             }
 
             output.WriteLine($"{value.Symbol}: {value.Label}");

@@ -116,7 +116,7 @@ public static class ClassicExplainer
         {
             values.Add($"update.{i}.delta_W", "update", i, $"η·Derivatives[{i}]", $"the change to W[{i}]", $"ΔW[{i}] = η·Derivatives[{i}]", [sizes[i], sizes[i + 1]],
                 increments[i], [SourceLines.ClassicWeightUpdate]);
-            values.Add($"update.{i}.W", "update", i, $"W[{i}]", $"the new weights of layer {i}", $"W[{i}] ← W[{i}] + η·Derivatives[{i}]", [sizes[i], sizes[i + 1]],
+            values.Add($"update.{i}.W", "update", i, $"W[{i}]", $"the new weights from layer {i} to layer {i + 1}", $"W[{i}] ← W[{i}] + η·Derivatives[{i}]", [sizes[i], sizes[i + 1]],
                 Flatten(copy.Weights[i]), [SourceLines.ClassicWeightUpdate], "+ because the derivatives are negative gradients: this descends E.");
             if (copy.UseBiases)
             {
