@@ -12,7 +12,7 @@ public sealed partial class TabularModel
     /// <returns>Rows × features, in the model's order, unscaled.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="ArgumentException">A CSV is given but the model has no feature names to match its columns.</exception>
-    /// <exception cref="DataFormatException">The file is malformed or lacks a feature (naming the row and column).</exception>
+    /// <exception cref="DataFormatException">The file is malformed, lacks a feature (naming the row and column), or holds images of another size.</exception>
     public Matrix<float> ReadFeatures(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -23,7 +23,10 @@ public sealed partial class TabularModel
 
         if (IdxReader.IsIdx(path))
         {
-            return IdxReader.ReadImages(path);
+            Matrix<float> images = IdxReader.ReadImages(path);
+            return images.Columns == Network.Inputs
+                ? images
+                : throw new DataFormatException(path, $"its images have {MessageText.Count(images.Columns)} pixels but the model takes {MessageText.Count(Network.Inputs)} inputs; give images of the size it was trained on");
         }
 
         return FeatureNames.Count > 0

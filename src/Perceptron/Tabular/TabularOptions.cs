@@ -59,6 +59,10 @@ public sealed record TabularOptions
     /// <summary>L2 penalty λ on every layer's weights (λ·Σw² joins the objective; History logs it apart from the loss, as "penalty").</summary>
     public double L2 { get; init; } = 0.003;
 
+    /// <summary>L1 penalty λ₁ on every layer's weights (λ₁·Σ|w| joins the loss; it drives unhelpful weights towards
+    /// zero). Off by default.</summary>
+    public double L1 { get; init; }
+
     /// <summary>Fixes initialisation, the validation split, shuffling and dropout.</summary>
     public int Seed { get; init; } = 42;
 
@@ -111,6 +115,11 @@ public sealed record TabularOptions
             WriteOptional(json, "early_stopping", EarlyStoppingPatience);
             json.WriteNumber("dropout", Dropout);
             json.WriteNumber("l2", L2);
+            if (L1 > 0)
+            {
+                // Only when used, so the options of runs without it read as before.
+                json.WriteNumber("l1", L1);
+            }
             switch (ClassWeights)
             {
                 case null:

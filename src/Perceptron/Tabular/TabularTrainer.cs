@@ -35,6 +35,11 @@ public static class TabularTrainer
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
+        if (data.Rows == 0)
+        {
+            throw new ArgumentException($"'{data.Source}' has no rows to learn from.", nameof(data));
+        }
+
         if (data.Task == TaskKind.Classification && data.ClassCount < 2)
         {
             throw new ArgumentException($"{data.Source} has {data.ClassCount} class in its target '{data.TargetName}'; classification needs at least 2.", nameof(data));
@@ -101,12 +106,12 @@ public static class TabularTrainer
             },
         };
 
-        // Resume: the split and scaler above came from the same seed and data; the checkpoint must agree, then it supplies weights and optimizer state.
+        // Resume: the split and scaler above came from the same seed and data; the checkpoint must agree, then it supplies
+        // weights, optimizer state and the early-stopping memory. The checkpoint callback comes last, to save the others' state.
         TrainingCheckpoint? resumed = options.ResumeFrom is string from ? TrainingCheckpoint.Load(from) : null;
         if (resumed is not null)
         {
             CheckResumable(resumed, Describe(model, new TrainingFacts()), options);
-            resumed.Restore(model);
         }
 
         var callbacks = new List<Callback>(options.Callbacks);
@@ -115,6 +120,7 @@ public static class TabularTrainer
             callbacks.Add(new EarlyStopping(patience));
         }
 
+        resumed?.Restore(model, callbacks);
         if (options.CheckpointDirectory is string directory)
         {
             callbacks.Add(new Checkpoint(directory, options.CheckpointEvery) { Describe = network => Describe(network, new TrainingFacts()), InitialHistory = resumed?.History });
@@ -228,7 +234,7 @@ public static class TabularTrainer
         var model = new Sequential<float> { Seed = options.Seed };
         foreach (int units in options.Layers)
         {
-            model.Add(new Dense<float>(units, hidden, initializer, l2: options.L2));
+            model.Add(new Dense<float>(units, hidden, initializer, l2: options.L2, l1: options.L1));
             if (options.Dropout > 0)
             {
                 model.Add(new Dropout<float>(options.Dropout));
@@ -236,7 +242,7 @@ public static class TabularTrainer
         }
 
         bool classify = train.Task == TaskKind.Classification;
-        model.Add(new Dense<float>(classify ? train.ClassCount : 1, classify ? Activation.Softmax : Activation.Linear, l2: options.L2));
+        model.Add(new Dense<float>(classify ? train.ClassCount : 1, classify ? Activation.Softmax : Activation.Linear, l2: options.L2, l1: options.L1));
         var optimizer = OptimizerFactory.Create(options.Optimizer, options.LearningRate);
         double[]? classWeights = options.ClassWeights?.Resolve(train);
         model.Compile(optimizer, classify ? new SparseCategoricalCrossEntropy(classWeights) : new MeanSquaredError(), classify ? new Accuracy() : new R2Score());
