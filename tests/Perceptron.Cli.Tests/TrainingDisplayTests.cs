@@ -36,7 +36,7 @@ public class TrainingDisplayTests
         Assert.True(result.History.Epochs < 40, "early stopping should have ended the run before the last epoch");
         Assert.Equal(100, task.Percentage);
         // The data loss, then the L2 penalty beside it (their sum is the objective), as History logs them.
-        Assert.Matches($@"^epoch {result.History.Epochs}/40  loss \d\.\d{{4}}  L2 penalty \d\.\d{{4}}  accuracy", task.Description);
+        Assert.Matches($@"^epoch {result.History.Epochs}/40  loss \d\.\d{{4}}  penalty \d\.\d{{4}}  accuracy", task.Description);
     }
 
     private sealed class Probe(Action onBatch) : Perceptron.Training.Callbacks.Callback

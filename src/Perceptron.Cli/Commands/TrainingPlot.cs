@@ -28,7 +28,7 @@ internal static class TrainingPlot
     }
 
     /// <summary>
-    /// Saves the curves of a training run: the data loss (the loss the report prints) and, when L2 is on, the penalty as
+    /// Saves the curves of a training run: the data loss (the loss the report prints) and, when L2 or L1 is on, the penalty as
     /// its own dashed series on the left axis; the metric on the right axis; validation curves dotted.
     /// </summary>
     /// <param name="path">The PNG to write.</param>
@@ -51,7 +51,7 @@ internal static class TrainingPlot
         }
 
         plot.Axes.Bottom.Label.Text = "epoch";
-        plot.Axes.Left.Label.Text = history.Values.ContainsKey("penalty") ? "loss and L2 penalty" : "loss";
+        plot.Axes.Left.Label.Text = history.Values.ContainsKey("penalty") ? "loss and penalty" : "loss";
         plot.Axes.Right.Label.Text = metric;
         plot.Title(title, size: 14);
         plot.ShowLegend(Edge.Bottom);
@@ -65,7 +65,7 @@ internal static class TrainingPlot
         [
             ("loss", $"training loss: {lossName}, epoch mean over batches", false, LinePattern.Solid, Colors.Blue),
             ("val_loss", "validation loss", false, LinePattern.Dotted, Colors.Blue),
-            ("penalty", "L2 penalty λ·Σw² (objective = loss + penalty)", false, LinePattern.Dashed, Colors.Green),
+            ("penalty", "weight penalty λ·Σw² + λ₁·Σ|w| (objective = loss + penalty)", false, LinePattern.Dashed, Colors.Green),
             (metric, $"training {metric}", true, LinePattern.Solid, Colors.OrangeRed),
             ("val_" + metric, $"validation {metric}", true, LinePattern.Dotted, Colors.OrangeRed),
         ];

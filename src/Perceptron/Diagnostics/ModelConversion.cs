@@ -22,7 +22,7 @@ internal static class ModelConversion
         {
             Layer<double> twin = layer switch
             {
-                Dense<float> d => new Dense<double>(d.Units, d.Activation, d.KernelInitializer, d.UseBias, d.L2),
+                Dense<float> d => new Dense<double>(d.Units, d.Activation, d.KernelInitializer, d.UseBias, d.L2, l1: d.L1),
                 Dropout<float> d => new Dropout<double>(d.Rate),
                 LayerNormalization<float> n => new LayerNormalization<double>(n.Epsilon),
                 _ => throw new ArgumentException(

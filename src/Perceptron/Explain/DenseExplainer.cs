@@ -68,14 +68,22 @@ internal sealed class DenseExplainer<T> : LayerExplainer<T>
             [rows, units], EngineStep<T>.ToDoubles(delta), fused ? LossGradientLine(step) : EngineStep<T>.Known(SourceLines.DenseActivationBackward, derivativeLine),
             fused ? "The loss returns this directly: the fused, stable form of the activation's and the loss's derivatives together." : null);
         step.Values.Add($"backward.{index}.grad_W", "backward", index, $"∂L/∂W[{index}]", $"the gradient of the weights of layer {index}",
-            dense.L2 > 0 ? $"∂L/∂W[{index}] = a[{index}]ᵀ·δ[{index}] + 2λ·W[{index}]" : $"∂L/∂W[{index}] = a[{index}]ᵀ·δ[{index}]",
-            [dense.Inputs, units], EngineStep<T>.ToDoubles(dense.WeightGradients), dense.L2 > 0 ? [SourceLines.DenseWeightGradient, SourceLines.DensePenaltyGradient] : [SourceLines.DenseWeightGradient]);
+            $"∂L/∂W[{index}] = a[{index}]ᵀ·δ[{index}]{(dense.L2 > 0 ? $" + 2λ·W[{index}]" : "")}{(dense.L1 > 0 ? $" + λ₁·sign(W[{index}])" : "")}",
+            [dense.Inputs, units], EngineStep<T>.ToDoubles(dense.WeightGradients),
+            [SourceLines.DenseWeightGradient, .. dense.L2 > 0 ? [SourceLines.DensePenaltyGradient] : Array.Empty<SourceLine>(), .. dense.L1 > 0 ? [SourceLines.DenseL1Gradient] : Array.Empty<SourceLine>()]);
+        double[] weights = EngineStep<T>.ToDoubles(dense.Weights);
         if (dense.L2 > 0)
         {
-            double[] weights = EngineStep<T>.ToDoubles(dense.Weights);
             step.Values.Add($"backward.{index}.penalty_grad_W", "backward", index, $"2λ·W[{index}]", "the L2 penalty's share of that gradient (included above)",
                 Invariant($"∂(λΣw²)/∂W[{index}] = 2λ·W[{index}], λ = {dense.L2}"), [dense.Inputs, units], [.. weights.Select(w => 2 * dense.L2 * w)], [SourceLines.DensePenaltyGradient],
                 "Derived for display; the layer adds it to the gradient in one fused pass.");
+        }
+
+        if (dense.L1 > 0)
+        {
+            step.Values.Add($"backward.{index}.l1_grad_W", "backward", index, $"λ₁·sign(W[{index}])", "the L1 penalty's share of that gradient (included above)",
+                Invariant($"∂(λ₁Σ|w|)/∂W[{index}] = λ₁·sign(W[{index}]) (0 at w = 0), λ₁ = {dense.L1}"), [dense.Inputs, units], [.. weights.Select(w => dense.L1 * Math.Sign(w))], [SourceLines.DenseL1Gradient],
+                "Derived for display; the layer adds it to the gradient in its own pass.");
         }
 
         if (dense.UseBias)

@@ -49,9 +49,11 @@ internal sealed class EngineStep<T>(Sequential<T> model, int rows)
         var (valueLine, gradientLine) = LossLines(loss);
         Values.Scalar("loss.data", "loss", null, "L_data", $"the data loss ({loss.Name}), the mean over the rows", $"L_data = {loss.Name}({(LossIsFused ? $"h[{count - 1}]" : $"a[{count}]")}, y)", dataLoss,
             Known(SourceLines.EngineLoss, valueLine), LossIsFused ? "Computed from the logits h, stably, instead of from the probabilities a." : null);
-        if (layers.Any(layer => layer is Dense<T> { L2: > 0 }))
+        bool l1 = layers.Any(layer => layer is Dense<T> { L1: > 0 });
+        if (l1 || layers.Any(layer => layer is Dense<T> { L2: > 0 }))
         {
-            Values.Scalar("loss.penalty", "loss", null, "L_penalty", "the L2 penalty", "L_penalty = Σ λ·Σw²", penalty, [SourceLines.EnginePenalty, SourceLines.DensePenalty]);
+            Values.Scalar("loss.penalty", "loss", null, "L_penalty", l1 ? "the weight penalties (L2 and L1)" : "the L2 penalty", l1 ? "L_penalty = Σ (λ·Σw² + λ₁·Σ|w|)" : "L_penalty = Σ λ·Σw²", penalty,
+                l1 ? [SourceLines.EnginePenalty, SourceLines.DensePenalty, SourceLines.DenseL1Penalty] : [SourceLines.EnginePenalty, SourceLines.DensePenalty]);
         }
 
         Values.Scalar("loss.total", "loss", null, "L", "the objective the step descends", "L = L_data + L_penalty", dataLoss + penalty, []);

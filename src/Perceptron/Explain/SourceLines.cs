@@ -33,22 +33,24 @@ internal static class SourceLines
     public static readonly SourceLine ClassicMse = Line(Classic, 380, "sum += difference * difference;");
 
     // The engine: the model's step.
-    public static readonly SourceLine EngineGather = Line(Fit, 253, "x.Data.AsSpan(rows[i] * x.Columns, x.Columns).CopyTo(inputs.Slice(i * x.Columns, x.Columns));");
-    public static readonly SourceLine EngineLoss = Line(Fit, 231, "double loss = _lossCompute!(lossInput, targets, Rows(_outputGradients[layers], batch, outputs), batch, outputs);");
-    public static readonly SourceLine EnginePenalty = Line(Fit, 285, "penalty += layer.Penalty();");
+    public static readonly SourceLine EngineGather = Line(Fit, 255, "x.Data.AsSpan(rows[i] * x.Columns, x.Columns).CopyTo(inputs.Slice(i * x.Columns, x.Columns));");
+    public static readonly SourceLine EngineLoss = Line(Fit, 233, "double loss = _lossCompute!(lossInput, targets, Rows(_outputGradients[layers], batch, outputs), batch, outputs);");
+    public static readonly SourceLine EnginePenalty = Line(Fit, 287, "penalty += layer.Penalty();");
 
     // Dense.
-    public static readonly SourceLine DenseWeights = Line(Dense, 80, "public Span<T> Weights => CheckBuilt()._weights.Span;");
-    public static readonly SourceLine DenseBias = Line(Dense, 84, "public Span<T> Bias => CheckBuilt()._bias.Span;");
-    public static readonly SourceLine DenseProduct = Line(Dense, 203, "Gemm.Multiply<T>(x, _weights.Span, z, batch, Units, Inputs);");
-    public static readonly SourceLine DenseAddBias = Line(Dense, 212, "TensorPrimitives.Add(zRow, bias, zRow);");
-    public static readonly SourceLine DenseActivation = Line(Dense, 215, "_activationForward(zRow, y.Slice(row * Units, Units), Units);");
-    public static readonly SourceLine DenseActivationBackward = Line(Dense, 226, "_activationBackward(z, y, dZ, dZ, Units);");
-    public static readonly SourceLine DenseWeightGradient = Line(Dense, 231, "Gemm.Multiply<T>(x, dZ, dW, Inputs, Units, batch, transposeA: true);");
-    public static readonly SourceLine DensePenaltyGradient = Line(Dense, 235, "TensorPrimitives.MultiplyAdd(_weights.Span, T.CreateTruncating(2 * L2), dW, dW);");
-    public static readonly SourceLine DenseBiasGradient = Line(Dense, 245, "TensorPrimitives.Add(dB, dZ.Slice(row * Units, Units), dB);");
-    public static readonly SourceLine DenseInputGradient = Line(Dense, 252, "Gemm.Multiply<T>(dZ, _weights.Span, dX, batch, Inputs, Units, transposeB: true);");
-    public static readonly SourceLine DensePenalty = Line(Dense, 257, "L2 > 0 ? L2 * double.CreateTruncating(TensorPrimitives.SumOfSquares<T>(_weights.Span)) : 0;");
+    public static readonly SourceLine DenseWeights = Line(Dense, 90, "public Span<T> Weights => CheckBuilt()._weights.Span;");
+    public static readonly SourceLine DenseBias = Line(Dense, 94, "public Span<T> Bias => CheckBuilt()._bias.Span;");
+    public static readonly SourceLine DenseProduct = Line(Dense, 225, "Gemm.Multiply<T>(x, _weights.Span, z, batch, Units, Inputs);");
+    public static readonly SourceLine DenseAddBias = Line(Dense, 234, "TensorPrimitives.Add(zRow, bias, zRow);");
+    public static readonly SourceLine DenseActivation = Line(Dense, 237, "_activationForward(zRow, y.Slice(row * Units, Units), Units);");
+    public static readonly SourceLine DenseActivationBackward = Line(Dense, 248, "_activationBackward(z, y, dZ, dZ, Units);");
+    public static readonly SourceLine DenseWeightGradient = Line(Dense, 253, "Gemm.Multiply<T>(x, dZ, dW, Inputs, Units, batch, transposeA: true);");
+    public static readonly SourceLine DensePenaltyGradient = Line(Dense, 257, "TensorPrimitives.MultiplyAdd(_weights.Span, T.CreateTruncating(2 * L2), dW, dW);");
+    public static readonly SourceLine DenseL1Gradient = Line(Dense, 263, "AddScaledSigns(_weights.Span, T.CreateTruncating(L1), dW);");
+    public static readonly SourceLine DenseL1Penalty = Line(Dense, 286, "+ (L1 > 0 ? L1 * double.CreateTruncating(TensorPrimitives.SumOfMagnitudes<T>(_weights.Span)) : 0);");
+    public static readonly SourceLine DenseBiasGradient = Line(Dense, 273, "TensorPrimitives.Add(dB, dZ.Slice(row * Units, Units), dB);");
+    public static readonly SourceLine DenseInputGradient = Line(Dense, 280, "Gemm.Multiply<T>(dZ, _weights.Span, dX, batch, Inputs, Units, transposeB: true);");
+    public static readonly SourceLine DensePenalty = Line(Dense, 285, "L2 > 0 ? L2 * double.CreateTruncating(TensorPrimitives.SumOfSquares<T>(_weights.Span)) : 0)");
 
     // Dropout.
     public static readonly SourceLine DropoutMask = Line(Dropout, 68, "mask[i] = _random.NextSingle() < rate ? T.Zero : keepScale;");

@@ -3,7 +3,7 @@ namespace Perceptron.Training;
 /// <summary>What <see cref="Sequential{T}"/>.Fit recorded: per-epoch loss and metrics, and why training stopped.</summary>
 /// <remarks>
 /// Keys are "loss" (the data loss: the loss function alone, as <see cref="Sequential{T}.Evaluate(Tensors.Matrix{T}, Tensors.Matrix{T}, int)"/> reports it),
-/// "penalty" (the L2 penalty λ·Σw², logged only when a layer has one) and each metric's name; validation values are
+/// "penalty" (the weight penalties λ·Σw² + λ₁·Σ|w|, logged only when a layer has one) and each metric's name; validation values are
 /// prefixed "val_" (as Keras). The objective training minimises is loss + penalty. Unlike Keras, whose "loss"
 /// includes the regularisation terms, "loss" here is comparable to "val_loss" and to the loss PyTorch users compute.
 /// </remarks>

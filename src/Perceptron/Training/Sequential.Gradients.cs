@@ -12,7 +12,7 @@ public partial class Sequential<T>
     /// <see cref="Dense{T}.WeightGradients"/> and <see cref="Dense{T}.BiasGradients"/>).
     /// </summary>
     /// <remarks>
-    /// The gradient is that of the whole objective, data loss plus L2 penalty, averaged over the rows as in a training
+    /// The gradient is that of the whole objective, data loss plus L2/L1 penalty, averaged over the rows as in a training
     /// step. Dropout layers drop as in training, with the masks of <paramref name="epoch"/>: every call with the same
     /// arguments computes the same function, so finite differences can check it (see
     /// <see cref="Diagnostics.GradientCheck"/>). The compiled metrics are not updated.
@@ -62,5 +62,5 @@ public partial class Sequential<T>
     }
 
     /// <summary>Whether some layer adds a penalty to the loss (then training logs it as "penalty").</summary>
-    private bool HasPenalty => _layers.Exists(layer => layer is Dense<T> { L2: > 0 });
+    private bool HasPenalty => _layers.Exists(layer => layer is Dense<T> { L2: > 0 } or Dense<T> { L1: > 0 });
 }

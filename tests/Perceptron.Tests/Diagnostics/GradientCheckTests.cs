@@ -66,6 +66,21 @@ public class GradientCheckTests
     }
 
     [Fact]
+    public void Float32Model_WithL1_KeepsThePenaltyInItsFloat64Copy()
+    {
+        var model = new Sequential(new Dense(5, Activation.Tanh, inputs: 3, l1: 0.05), new Dense(2, l2: 0.01, l1: 0.02)) { Seed = 7 };
+        model.Compile(new Sgd(0.1), new MeanSquaredError());
+        var x = new Matrix<float>(new float[,] { { 0.5f, -1, 2 }, { 0.1f, 0.2f, -0.3f }, { -2, 1, 0 } });
+        var y = new Matrix<float>(new float[,] { { 1, 0 }, { 0, 1 }, { 0.5f, 0.5f } });
+
+        GradientCheckResult result = GradientCheck.Run(model, x, y);
+
+        Assert.True(result.Passed, result.ToString());
+        // The objective checked is the model's own, L1 term included (a copy without it would be off by about 0.1 here).
+        Assert.Equal(model.ComputeGradients(x, y).Total, result.Loss, 1e-6);
+    }
+
+    [Fact]
     public void Float32Model_WithLayerNormalization_PassesThroughTheCopy()
     {
         var model = new Sequential(new Dense(4, Activation.Relu, inputs: 3), new LayerNormalization(), new Dense(2)) { Seed = 6 };

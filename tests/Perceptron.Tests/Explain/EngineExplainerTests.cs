@@ -134,6 +134,28 @@ public class EngineExplainerTests
     }
 
     [Fact]
+    public void L1Penalty_IsExplained_AndItsShareOfTheGradientShown()
+    {
+        var model = new Sequential<float>(new Dense<float>(4, Activation.Tanh, l2: 0.01, inputs: 3, l1: 0.02), new Dense<float>(2, l1: 0.05)) { Seed = 6 };
+        model.Compile(new Sgd(0.1), new MeanSquaredError());
+        var (x, y) = Row("mse", seed: 8, outputs: 2);
+
+        StepExplanation step = EngineExplainer.Explain(model, x, y);
+
+        // The penalty, recomputed in double from the explanation's own weights: λ·Σw² + λ₁·Σ|w| per layer.
+        double[] w0 = [.. step["forward.0.W"].Values], w1 = [.. step["forward.1.W"].Values];
+        double penalty = 0.01 * w0.Sum(w => w * w) + 0.02 * w0.Sum(Math.Abs) + 0.05 * w1.Sum(Math.Abs);
+        Assert.Equal(penalty, step["loss.penalty"].Values[0], penalty * 1e-5);
+        Assert.Equal(w1.Select(w => 0.05 * Math.Sign(w)), step["backward.1.l1_grad_W"].Values);
+        Assert.Contains("λ₁·sign(W[1])", step["backward.1.grad_W"].Formula, StringComparison.Ordinal);
+        Assert.Contains("2λ·W[0] + λ₁·sign(W[0])", step["backward.0.grad_W"].Formula, StringComparison.Ordinal);
+        // The gradient shown is the one training uses, penalties included.
+        LossBreakdown objective = model.ComputeGradients(x, y);
+        Assert.Equal(objective.Penalty, step["loss.penalty"].Values[0], 1e-9);
+        Assert.Equal(((Dense<float>)model.Layers[1]).WeightGradients.ToArray().Select(v => (double)v), step["backward.1.grad_W"].Values);
+    }
+
+    [Fact]
     public void UserWrittenParts_AreExplained_WithoutSourceLinesOfTheirOwn()
     {
         var model = new Sequential<float>(new Dense<float>(3, new UserWritten.Softplus(), inputs: 3), new Dense<float>(2)) { Seed = 4 };
