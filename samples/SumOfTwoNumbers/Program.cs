@@ -5,6 +5,7 @@
 
 using System.Globalization;
 using Perceptron.Activations;
+using Perceptron.Classic;
 using Perceptron.Data;
 using Perceptron.Layers;
 using Perceptron.Losses;
@@ -14,14 +15,15 @@ using Perceptron.Training;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
-// generate_dataset(5000, 0.3): pairs in [0, 0.5) and their sums, split 70/30
-var random = new Random(42);
+// generate_dataset(5000, 0.3): pairs in [0, 0.5) and their sums, split 70/30. The data and the initial weights
+// come from two streams derived from one seed (SumOfTwoNumbers.DataSeed and WeightSeed), as in `perceptron demo`.
+var (pairs, _) = SumOfTwoNumbers.Generate(samples: 5000, seed: 42);
 var x = new Matrix<float>(5000, 2);
 var y = new Matrix<float>(5000, 1);
 for (int i = 0; i < x.Rows; i++)
 {
-    x[i, 0] = (float)(random.NextDouble() / 2);
-    x[i, 1] = (float)(random.NextDouble() / 2);
+    x[i, 0] = (float)pairs[i][0];
+    x[i, 1] = (float)pairs[i][1];
     y[i, 0] = x[i, 0] + x[i, 1];
 }
 
@@ -33,7 +35,7 @@ Matrix<float> xTest = x.SelectRows(split.Test), yTest = y.SelectRows(split.Test)
 var model = new Sequential(
     new Dense(5, Activation.Relu, inputs: 2),
     new Dense(1))
-{ Seed = 42 };
+{ Seed = SumOfTwoNumbers.WeightSeed(42) };
 
 // compile: SGD with learning rate 0.1, mean squared error
 model.Compile(new Sgd(learningRate: 0.1), new MeanSquaredError());

@@ -40,6 +40,8 @@ internal static class CliApp
             InfoCommand.Create(console),
             DatasetsCommand.Create(console),
             ExportCommand.Create(console),
+            GradCheckCommand.Create(console),
+            ExplainCommand.Create(console),
             PlaygroundCommand.Create(console),
         };
 

@@ -200,7 +200,7 @@ public class CliUsageTests
 
         var info = CliRunner.Run("info", model);
         Assert.Equal(0, info.ExitCode);
-        foreach (string expected in (string[])["final_loss", "the loss plus the L2 penalty", "data_sha256", "test_rows", "rows held out before training", "--layers", "Metrics of the final model", "test"])
+        foreach (string expected in (string[])["final_loss", "the training loss in the last epoch, averaged over its batches as the weights changed; without the L2 penalty", "data_sha256", "test_rows", "rows held out before training", "--layers", "Metrics of the final model", "test"])
         {
             Assert.Contains(expected, info.Output, StringComparison.Ordinal);
         }

@@ -65,9 +65,9 @@ internal static class InfoCommand
 
         Fact("loss", file.Loss?.ToString(), file.Loss switch
         {
-            SparseCategoricalCrossEntropy { ClassWeights: not null } => "what training minimised: cross-entropy, each row weighted by its class (--class-weight), plus the L2 penalty",
+            SparseCategoricalCrossEntropy { ClassWeights: not null } => "what training minimised: cross-entropy, each row weighted by its class (--class-weight), plus the L2 penalty if any",
             null => "",
-            _ => regression ? "what training minimised: MSE of the standardised target, plus the L2 penalty" : "what training minimised, plus the L2 penalty",
+            _ => regression ? "what training minimised: MSE of the standardised target, plus the L2 penalty if any" : "what training minimised, plus the L2 penalty if any",
         });
         if (file.Training is { } training)
         {
@@ -99,7 +99,7 @@ internal static class InfoCommand
         fact("epochs", Whole(training.Epochs), "passes over the training rows completed");
         fact("seconds", training.Seconds is double s ? Invariant($"{s:0.###}") : null, "training time");
         fact("final_loss", training.FinalLoss is double loss ? NumberText.Metric(loss) : null,
-            $"the training objective in the last epoch, averaged over its batches: the loss plus the L2 penalty{(regression ? ", on the standardised target" : "")} (the metrics below leave the penalty out)");
+            $"the training loss in the last epoch, averaged over its batches as the weights changed{(regression ? ", on the standardised target" : "")}; without the L2 penalty, as the metrics below");
         fact("outcome", training.Outcome is { } outcome ? MetricsView.OutcomeName(outcome) : null, "completed every epoch, stopped_early (early stopping), or diverged (the loss became NaN or infinite)");
         fact("stop_reason", training.StopReason, "why training stopped before the last epoch");
         fact("created_utc", training.CreatedUtc?.ToString("u", CultureInfo.InvariantCulture), "when the model was saved");

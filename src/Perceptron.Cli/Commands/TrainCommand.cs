@@ -72,7 +72,9 @@ internal static class TrainCommand
 
         if (output.PlotPath is not null)
         {
-            TrainingPlot.Save(output.PlotPath, result.History, classify ? "accuracy" : "r2");
+            var network = result.Model.Network;
+            TrainingPlot.Save(output.PlotPath, result.History, classify ? "accuracy" : "r2",
+                $"{data.Source}: {network}, {options.Activation}, {network.Optimizer!.Name}, {result.History.Epochs} epochs", network.Loss!.Name);
         }
 
         if (output.Json)
@@ -123,16 +125,15 @@ internal static class TrainCommand
         ProgressBars.Run(console, context =>
         {
             var task = context.AddTask("training");
-            result = TabularTrainer.Train(train, options with { Callbacks = [.. options.Callbacks, new TrainingDisplay(task, metric, LossLabel(train, options))] });
+            result = TabularTrainer.Train(train, options with { Callbacks = [.. options.Callbacks, new TrainingDisplay(task, metric, LossLabel(train))] });
             task.Value = task.MaxValue;
         });
         return result!;
     }
 
-    /// <summary>What the progress line's loss is: the training objective, with the L2 penalty when there is one, on the
-    /// standardised target for regression.</summary>
-    private static string LossLabel(TabularDataset train, TabularOptions options) =>
-        (options.L2 > 0 ? "loss+L2" : "loss") + (train.Task == TaskKind.Regression ? " (standardised)" : "");
+    /// <summary>What the progress line's loss is: the data loss (the L2 penalty is shown beside it), on the standardised
+    /// target for regression.</summary>
+    private static string LossLabel(TabularDataset train) => train.Task == TaskKind.Regression ? "loss (standardised)" : "loss";
 
     /// <summary>The command line's own default: a fifth of the rows tests the final model.</summary>
     private const double DefaultTestSplit = 0.2;

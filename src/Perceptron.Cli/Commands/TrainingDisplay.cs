@@ -6,7 +6,8 @@ using Spectre.Console;
 
 namespace Perceptron.Cli.Commands;
 
-/// <summary>Draws training progress on a Spectre progress task: epoch bar, training objective, metric, samples/s, ETA.</summary>
+/// <summary>Draws training progress on a Spectre progress task: epoch bar, data loss (and the weight penalty, L2 and/or L1,
+/// beside it when there is one: the objective is their sum), metric, samples/s, ETA.</summary>
 /// <remarks>Refreshes the text at most ten times a second, so drawing costs nothing measurable per step; the last epoch
 /// is always drawn, so the final line shows the final epoch at 100%.</remarks>
 internal sealed class TrainingDisplay(ProgressTask task, string metricName, string lossLabel = "loss") : Callback
@@ -60,7 +61,7 @@ internal sealed class TrainingDisplay(ProgressTask task, string metricName, stri
     private void Draw(in BatchProgress progress, long samples)
     {
         double rate = samples / Math.Max(_clock.Elapsed.TotalSeconds, 1e-9);
-        task.Description = Markup.Escape(Invariant($"epoch {progress.Epoch}/{progress.Epochs}  {lossLabel} {NumberText.Metric(progress.Loss)}{_lastEpoch}  {rate:N0} samples/s"));
+        task.Description = Markup.Escape(Invariant($"epoch {progress.Epoch}/{progress.Epochs}  {lossLabel} {NumberText.Metric(progress.Loss)}{(progress.Penalty > 0 ? $"  penalty {NumberText.Metric(progress.Penalty)}" : "")}{_lastEpoch}  {rate:N0} samples/s"));
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

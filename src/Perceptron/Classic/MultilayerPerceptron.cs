@@ -5,6 +5,10 @@
 // engine lives elsewhere in the library and shares nothing with this file but the ideas.
 //
 // Where this file departs from the original, a comment marked "Deviation:" says why.
+//
+// Ported from crlandsc's Multi-Layer-Perceptron-Neural-Network-Demo (mlp_from_scratch.py), itself modified from
+// Valerio Velardo's "Deep Learning for Audio with Python" course code: MIT License, Copyright (c) 2019 Valerio
+// Velardo. The full notice is in THIRD-PARTY-NOTICES.md at the repository root.
 
 using System.Globalization;
 
@@ -231,7 +235,7 @@ public sealed class MultilayerPerceptron
 
             if (verbose)
             {
-                DerivativesComputed?.Invoke(this, new DerivativesEventArgs(i, derivatives, delta));
+                DerivativesComputed?.Invoke(this, new DerivativesEventArgs(i, derivatives, delta, previousError));
             }
         }
 

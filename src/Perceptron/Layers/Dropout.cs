@@ -46,6 +46,9 @@ public class Dropout<T> : Layer<T>
         }
     }
 
+    /// <summary>The last training forward pass's mask (0 or 1/(1 − rate) per input); empty when the rate is 0.</summary>
+    internal ReadOnlySpan<T> Mask(int batch) => Rate == 0 ? default : _mask.AsSpan(0, batch * Inputs);
+
     internal override void StartEpoch(int seed, int epoch, int layerIndex) => _random = new Rng(seed, epoch, 1000 + layerIndex);
 
     internal override void Forward(ReadOnlySpan<T> x, Span<T> y, int batch, bool training, Span<T> preActivations = default)

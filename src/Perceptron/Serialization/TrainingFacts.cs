@@ -26,8 +26,8 @@ public sealed record TrainingFacts
     /// <summary>Training time in seconds.</summary>
     public double? Seconds { get; init; }
 
-    /// <summary>The last epoch's training objective: the data loss plus the L2 penalty, averaged over the epoch's batches
-    /// as the weights changed (for regression, on the standardised target).</summary>
+    /// <summary>The last epoch's training loss: the data loss without the L2 penalty (as History["loss"]), averaged over
+    /// the epoch's batches as the weights changed (for regression, on the standardised target).</summary>
     public double? FinalLoss { get; init; }
 
     /// <summary>Rows held out to test the final model (never seen in training).</summary>

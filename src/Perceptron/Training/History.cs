@@ -1,7 +1,12 @@
 namespace Perceptron.Training;
 
 /// <summary>What <see cref="Sequential{T}"/>.Fit recorded: per-epoch loss and metrics, and why training stopped.</summary>
-/// <remarks>Keys are "loss" and each metric's name; validation values are prefixed "val_" (as Keras).</remarks>
+/// <remarks>
+/// Keys are "loss" (the data loss: the loss function alone, as <see cref="Sequential{T}.Evaluate(Tensors.Matrix{T}, Tensors.Matrix{T}, int)"/> reports it),
+/// "penalty" (the weight penalties λ·Σw² + λ₁·Σ|w|, logged only when a layer has one) and each metric's name; validation values are
+/// prefixed "val_" (as Keras). The objective training minimises is loss + penalty. Unlike Keras, whose "loss"
+/// includes the regularisation terms, "loss" here is comparable to "val_loss" and to the loss PyTorch users compute.
+/// </remarks>
 public sealed class History
 {
     private readonly Dictionary<string, List<double>> _values = [];
@@ -10,7 +15,7 @@ public sealed class History
     public IReadOnlyDictionary<string, List<double>> Values => _values;
 
     /// <summary>The series for a key, e.g. history["val_loss"].</summary>
-    /// <param name="key">"loss", a metric name, or either prefixed with "val_".</param>
+    /// <param name="key">"loss", "penalty", a metric name, or either prefixed with "val_".</param>
     /// <exception cref="KeyNotFoundException">Nothing was recorded under that key.</exception>
     public IReadOnlyList<double> this[string key] => _values.TryGetValue(key, out var series)
         ? series

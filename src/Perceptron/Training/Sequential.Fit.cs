@@ -114,14 +114,14 @@ public partial class Sequential<T>
                 metric.Reset();
             }
 
-            double lossSum = 0;
+            double lossSum = 0, penaltySum = 0;
             int seen = 0;
             for (int batch = 0; batch < batches && !StopTraining; batch++)
             {
                 options.CancellationToken.ThrowIfCancellationRequested();
                 ReadOnlySpan<int> rows = order.AsSpan(batch * batchSize, Math.Min(batchSize, trainRows - batch * batchSize));
                 Gather(x, y, rows);
-                double loss = TrainStep(rows.Length, options);
+                var (loss, penalty) = TrainStep(rows.Length, options);
                 if (!double.IsFinite(loss))
                 {
                     // The bad step was not applied: the parameters are those of the last good step.
@@ -133,8 +133,9 @@ public partial class Sequential<T>
                 }
 
                 lossSum += loss * rows.Length;
+                penaltySum += penalty * rows.Length;
                 seen += rows.Length;
-                var progress = new BatchProgress(epoch + 1, options.Epochs, batch + 1, batches, seen, lossSum / seen);
+                var progress = new BatchProgress(epoch + 1, options.Epochs, batch + 1, batches, seen, lossSum / seen, penaltySum / seen);
                 for (int c = 0; c < options.Callbacks.Count; c++)
                 {
                     // An indexed loop: foreach over the interface would allocate an enumerator every step.
@@ -147,8 +148,13 @@ public partial class Sequential<T>
                 break;
             }
 
-            // Log the epoch: training loss and metrics, then validation.
+            // Log the epoch: the data loss, the penalty (when the model has one), metrics, then validation.
             var logs = new Dictionary<string, double> { ["loss"] = lossSum / seen };
+            if (HasPenalty)
+            {
+                logs["penalty"] = penaltySum / seen;
+            }
+
             foreach (var metric in _metrics)
             {
                 logs[metric.Name] = metric.Result;
@@ -180,16 +186,17 @@ public partial class Sequential<T>
         return history;
     }
 
-    /// <summary>One gradient step on the batch already gathered; returns the loss, or NaN/∞ (without updating) if it diverged.</summary>
-    private double TrainStep(int batch, TrainingOptions options)
+    /// <summary>One gradient step on the batch already gathered; returns the data loss and the penalty, or a NaN/∞ loss (without updating) if it diverged.</summary>
+    private (double Loss, double Penalty) TrainStep(int batch, TrainingOptions options)
     {
-        double loss = ForwardBackward(batch);
+        var (dataLoss, penalty) = ForwardBackward(batch);
+        double loss = dataLoss + penalty;
 
         // guard and clip: one pass for the norm, which also reveals a NaN or ∞ gradient
         double squaredNorm = double.CreateTruncating(TensorPrimitives.SumOfSquares<T>(_gradients));
         if (!double.IsFinite(loss) || !double.IsFinite(squaredNorm))
         {
-            return double.IsFinite(loss) ? squaredNorm : loss;
+            return (double.IsFinite(loss) ? squaredNorm : loss, 0);
         }
 
         if (options.ClipValue is double limit)
@@ -204,11 +211,11 @@ public partial class Sequential<T>
 
         // step
         Optimizer!.Step<T>(_parameters, _gradients);
-        return loss;
+        return (dataLoss, penalty);
     }
 
-    /// <summary>Forward, loss and backward on the gathered batch: fills the gradients and returns the loss (penalty included).</summary>
-    private double ForwardBackward(int batch)
+    /// <summary>Forward, loss and backward on the gathered batch: fills the gradients (of the data loss plus the penalty) and returns both terms.</summary>
+    private (double DataLoss, double Penalty) ForwardBackward(int batch, bool updateMetrics = true)
     {
         int layers = _layers.Count, outputs = Outputs;
 
@@ -223,10 +230,10 @@ public partial class Sequential<T>
         ReadOnlySpan<T> lossInput = LossIsFused ? ((Layers.IFusableOutput<T>)_layers[^1]).PreActivations(batch) : output;
         int targetColumns = Loss!.TargetColumns(outputs);
         ReadOnlySpan<T> targets = _batchTargets.AsSpan(0, batch * targetColumns);
-        double loss = _lossCompute!(lossInput, targets, Rows(_outputGradients[layers], batch, outputs), batch, outputs) + Penalty();
-        foreach (var update in _metricUpdates)
+        double loss = _lossCompute!(lossInput, targets, Rows(_outputGradients[layers], batch, outputs), batch, outputs);
+        for (int m = 0; m < _metricUpdates.Length && updateMetrics; m++)
         {
-            update(output, targets, batch, outputs, targetColumns);
+            _metricUpdates[m](output, targets, batch, outputs, targetColumns);
         }
 
         // backward
@@ -236,26 +243,7 @@ public partial class Sequential<T>
             _layers[i].Backward(Rows(_activations[i], batch, _layers[i].Inputs), Rows(_activations[i + 1], batch, _layers[i].Outputs), Rows(_outputGradients[i + 1], batch, _layers[i].Outputs), dX, batch);
         }
 
-        return loss;
-    }
-
-    /// <summary>
-    /// Computes the training-mode loss on all of <paramref name="x"/> as one batch and fills <see cref="Gradients"/>,
-    /// without updating anything (dropout masks are those of epoch 0). For gradient checks and reference comparisons.
-    /// </summary>
-    internal double ComputeLossAndGradients(Matrix<T> x, Matrix<T> y)
-    {
-        CheckCompiled();
-        CheckData(x, y, "training");
-        PrepareTraining(x.Rows);
-        for (int i = 0; i < _layers.Count; i++)
-        {
-            _layers[i].StartEpoch(Seed, 0, i);
-        }
-
-        x.Data.CopyTo(_activations[0], 0);
-        y.Data.CopyTo(_batchTargets, 0);
-        return ForwardBackward(x.Rows);
+        return (loss, Penalty());
     }
 
     /// <summary>Copies the chosen rows of x and y into the first activation buffer and the target buffer.</summary>

@@ -74,7 +74,7 @@ public partial class Sequential<T>
     /// <param name="x">Inputs, rows × features.</param>
     /// <param name="y">Targets, as for Fit.</param>
     /// <param name="batchSize">Rows computed together.</param>
-    /// <returns>"loss" and each metric by name.</returns>
+    /// <returns>"loss" (the data loss, without any L2 penalty) and each metric by name.</returns>
     /// <exception cref="InvalidOperationException">The model is not compiled.</exception>
     /// <exception cref="ArgumentException">Empty or mismatched data, or NaN values.</exception>
     public IReadOnlyDictionary<string, double> Evaluate(Matrix<T> x, Matrix<T> y, int batchSize = 256)
@@ -93,14 +93,14 @@ public partial class Sequential<T>
     {
         CheckLossFits(loss);
         bool fused = loss.FusedActivation is not null;
-        return EvaluateRows(x, y, 0, x.Rows, 256, loss, metrics, fused, penalty: 0);
+        return EvaluateRows(x, y, 0, x.Rows, 256, loss, metrics, fused);
     }
 
     /// <summary>Loss and the compiled metrics over rows [start, start + count) of checked data.</summary>
     private Dictionary<string, double> EvaluateRows(Matrix<T> x, Matrix<T> y, int start, int count, int batchSize) =>
-        EvaluateRows(x, y, start, count, batchSize, Loss!, _metrics, LossIsFused, Penalty());
+        EvaluateRows(x, y, start, count, batchSize, Loss!, _metrics, LossIsFused);
 
-    private Dictionary<string, double> EvaluateRows(Matrix<T> x, Matrix<T> y, int start, int count, int batchSize, Loss loss, IReadOnlyList<Metric> metrics, bool fused, double penalty)
+    private Dictionary<string, double> EvaluateRows(Matrix<T> x, Matrix<T> y, int start, int count, int batchSize, Loss loss, IReadOnlyList<Metric> metrics, bool fused)
     {
         int outputs = Outputs, targetColumns = y.Columns, chunk = Math.Min(batchSize, count), width = MaxWidth();
         var (front, back) = (new T[chunk * width], new T[chunk * width]);
@@ -125,7 +125,8 @@ public partial class Sequential<T>
             }
         }
 
-        var results = new Dictionary<string, double> { ["loss"] = lossSum / count + penalty };
+        // The data loss only, as in the training logs, which report the L2 penalty apart ("penalty").
+        var results = new Dictionary<string, double> { ["loss"] = lossSum / count };
         foreach (var metric in metrics)
         {
             results[metric.Name] = metric.Result;

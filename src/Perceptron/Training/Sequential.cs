@@ -73,7 +73,7 @@ public partial class Sequential<T> : ITrainingModel
     /// <summary>All parameters, layer by layer (each Dense: weights row-major, then bias).</summary>
     public Span<T> Parameters => _parameters;
 
-    /// <summary>The last training step's gradients, laid out as <see cref="Parameters"/>.</summary>
+    /// <summary>The gradients of the last training step or <see cref="ComputeGradients"/>, laid out as <see cref="Parameters"/>.</summary>
     public ReadOnlySpan<T> Gradients => _gradients;
 
     /// <inheritdoc/>

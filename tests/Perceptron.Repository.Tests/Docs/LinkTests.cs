@@ -42,13 +42,15 @@ public partial class LinkTests
         Assert.Null(Problem(new MarkdownLink("README.md", 1, "LICENSE#L1-L3")));
     }
 
-    [Fact]
-    public void ClassicDoc_EveryLineLink_PointsAtTheQuotedCode()
+    [Theory]
+    [InlineData("docs/classic.md", 10)]
+    [InlineData("docs/engine-math.md", 40)]
+    public void Derivation_EveryLineLink_PointsAtTheQuotedCode(string page, int minimumLinks)
     {
-        // docs/classic.md links each equation to a source line and quotes it: the quote must still be on that line.
-        string doc = File.ReadAllText(RepositoryFiles.FullPath("docs/classic.md"));
+        // The derivations link each equation to a source line and quote it: the quote must still be on that line.
+        string doc = File.ReadAllText(RepositoryFiles.FullPath(page));
         var links = QuotedLineLink().Matches(doc);
-        Assert.True(links.Count >= 10, $"expected the derivation to link at least 10 lines, found {links.Count}");
+        Assert.True(links.Count >= minimumLinks, $"expected {page} to link at least {minimumLinks} lines, found {links.Count}");
 
         foreach (Match link in links)
         {
@@ -57,7 +59,7 @@ public partial class LinkTests
             string code = link.Groups["code"].Value;
             string[] lines = File.ReadAllLines(file);
             Assert.True(line <= lines.Length && lines[line - 1].Contains(code, StringComparison.Ordinal),
-                $"docs/classic.md links line {line} of {link.Groups["path"].Value} as `{code}`, but that line is: {(line <= lines.Length ? lines[line - 1].Trim() : "(past the end)")}. Run python3 docs/tools/update_line_links.py.");
+                $"{page} links line {line} of {link.Groups["path"].Value} as `{code}`, but that line is: {(line <= lines.Length ? lines[line - 1].Trim() : "(past the end)")}. Run python3 docs/tools/update_line_links.py.");
         }
     }
 

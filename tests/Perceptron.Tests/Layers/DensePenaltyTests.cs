@@ -30,7 +30,7 @@ public sealed class DensePenaltyTests : IDisposable
         var x = new Matrix<double>(6, 4, [.. Enumerable.Range(0, 24).Select(_ => random.NextDouble() * 2 - 1)]);
         var y = new Matrix<double>(6, 1, [0, 1, 2, 1, 0, 2]);
 
-        GradientCheck.AssertGradientsMatch(model, x, y);
+        FiniteDifferences.AssertGradientsMatch(model, x, y);
     }
 
     [Fact]

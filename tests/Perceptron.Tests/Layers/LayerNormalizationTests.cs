@@ -61,7 +61,7 @@ public sealed class LayerNormalizationTests : IDisposable
 
         var x = new Matrix<double>(6, 4, [.. Enumerable.Range(0, 24).Select(_ => random.NextDouble() * 4 - 2)]);
         var y = new Matrix<double>(6, 3, [.. Enumerable.Range(0, 18).Select(_ => random.NextDouble())]);
-        GradientCheck.AssertGradientsMatch(model, x, y);
+        FiniteDifferences.AssertGradientsMatch(model, x, y);
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public class GradientCheckTests
             }
         }
 
-        GradientCheck.AssertGradientsMatch(model, x, y);
+        FiniteDifferences.AssertGradientsMatch(model, x, y);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public class GradientCheckTests
             value = random.NextDouble();
         }
 
-        GradientCheck.AssertGradientsMatch(model, x, Targets("mse", 4, 2, random));
+        FiniteDifferences.AssertGradientsMatch(model, x, Targets("mse", 4, 2, random));
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public class GradientCheckTests
         }
 
         var y = new Matrix<double>(6, 1, [0, 1, 2, 1, 0, 2]);
-        GradientCheck.AssertGradientsMatch(model, x, y);
+        FiniteDifferences.AssertGradientsMatch(model, x, y);
     }
 
     private static Matrix<double> Targets(string loss, int rows, int outputs, Random random)

@@ -81,7 +81,10 @@ public class TorchReferenceTests
 
         Assert.Equal(Reference.Epochs * Reference.Batches, model.Optimizer!.Iterations);
         Compare(runningMeans, recorder.Losses, $"{name}: running mean loss per step");
-        Compare([.. runningMeans.Where((_, step) => step % Reference.Batches == Reference.Batches - 1)], history["loss"], $"{name}: epoch loss");
+        // Torch's loss is the objective; the history keeps its two terms apart ("penalty" only when L2 is on).
+        double[] objective = [.. history["loss"].Select((loss, epoch) => loss + (c.L2 > 0 ? history["penalty"][epoch] : 0))];
+        Assert.Equal(c.L2 > 0, history.Values.ContainsKey("penalty"));
+        Compare([.. runningMeans.Where((_, step) => step % Reference.Batches == Reference.Batches - 1)], objective, $"{name}: epoch loss + penalty");
         CompareLayers(c.Json.GetProperty("afterAllSteps"), model, gradients: false, $"{name}: after {torchLosses.Length} steps");
     }
 
@@ -212,12 +215,12 @@ public class TorchReferenceTests
         }
     }
 
-    /// <summary>Records the running mean loss the engine reports after every batch.</summary>
+    /// <summary>Records the running mean objective (data loss + penalty) the engine reports after every batch.</summary>
     private sealed class BatchLossRecorder : Callback
     {
         public List<double> Losses { get; } = [];
 
-        public override void OnBatchEnd(ITrainingModel model, in BatchProgress progress) => Losses.Add(progress.Loss);
+        public override void OnBatchEnd(ITrainingModel model, in BatchProgress progress) => Losses.Add(progress.Loss + progress.Penalty);
     }
 
     private sealed record TorchNet(JsonElement Json, string Name, int[] Sizes, string Hidden, string Loss, Matrix<float> X, Matrix<float> Y);

@@ -4,8 +4,8 @@ using Perceptron.Training;
 
 namespace Perceptron.Tests.Support;
 
-/// <summary>Central finite differences of a double-precision model's training loss, against its analytic gradients.</summary>
-internal static class GradientCheck
+/// <summary>Central finite differences of a double-precision model's training loss, against its analytic gradients: the tests' own loop, independent of the library's <see cref="Perceptron.Diagnostics.GradientCheck"/>.</summary>
+internal static class FiniteDifferences
 {
     /// <summary>Step for float64 central differences: truncation ~h², rounding ~ε/h.</summary>
     public const double Step = 1e-6;
