@@ -15,7 +15,7 @@ internal sealed class Lesson02LinearOutput : Lesson
 
     public override LessonTask SumTask => new(LessonDataSets.Sum, Hidden: [5], Epochs: 30, Threshold: 0.999);
 
-    public override LessonTask RealTask => new(LessonDataSets.IrisPetalWidth, Hidden: [5], Epochs: 100, Threshold: 0.9);
+    public override LessonTask RealTask => new(LessonDataSets.IrisPetalWidth, Hidden: [5], Epochs: 100, Threshold: 0.8);
 
     /// <summary>The classic class has only sigmoid outputs: from here on the engine runs the same network (float32, the same step).</summary>
     public override Recipe Prepare(Recipe before) => before with { Classic = false };

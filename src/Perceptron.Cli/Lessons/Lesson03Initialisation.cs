@@ -15,7 +15,7 @@ internal sealed class Lesson03Initialisation : Lesson
 
     public override CodeLine Code => new("src/Perceptron/Initializers/Initializer.cs", 9, "public static Initializer GlorotUniform { get; }");
 
-    public override LessonTask SumTask => new(LessonDataSets.Sum, Hidden: [32, 32, 32], Epochs: 10, Threshold: 0.999);
+    public override LessonTask SumTask => new(LessonDataSets.Sum, Hidden: [32, 32, 32], Epochs: 10, Threshold: 0.99);
 
     public override LessonTask RealTask => new(seed => LessonDataSets.BuiltIn("digits8x8", seed), Hidden: [16], Epochs: 30, Threshold: 0.9);
 

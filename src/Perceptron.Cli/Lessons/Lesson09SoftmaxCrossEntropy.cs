@@ -21,6 +21,6 @@ internal sealed class Lesson09SoftmaxCrossEntropy : Lesson
 
     public override string WhatChanged(LessonResult result) =>
         $"Through a sigmoid, the MSE gradient carries the factor σ′ = σ(1 − σ), near 0 when a unit is confidently wrong; softmax with cross-entropy gives the logits the gradient p − y, as large as the mistake. " +
-        $"Telling which tenth a + b falls in: test accuracy {TestMetric(result.Sum.Before)} → {TestMetric(result.Sum.After)}; MNIST digits {TestMetric(result.Real.Before)} → {TestMetric(result.Real.After)}. " +
-        $"The outputs also become probabilities that sum to 1.";
+        $"So learning is faster: telling which tenth a + b falls in, test accuracy {TestMetric(result.Sum.Before)} → {TestMetric(result.Sum.After)}; on MNIST 90 % comes at {Reached(result.Real.After)} instead of {Reached(result.Real.Before)} " +
+        $"(final test accuracy {TestMetric(result.Real.Before)} → {TestMetric(result.Real.After)}). The outputs also become probabilities that sum to 1.";
 }

@@ -15,7 +15,7 @@ internal sealed class Lesson10Regularisation : Lesson
 
     public override LessonTask SumTask => new(seed => LessonDataSets.SmallSum(seed, 40), Hidden: [128, 128], Epochs: 300, Threshold: 0.999);
 
-    public override LessonTask RealTask => new(seed => LessonDataSets.SmallBuiltIn("spiral", seed, 40), Hidden: [128, 128], Epochs: 300, Threshold: 0.8);
+    public override LessonTask RealTask => new(seed => LessonDataSets.SmallBuiltIn("digits8x8", seed, 150), Hidden: [128, 128], Epochs: 150, Threshold: 0.8);
 
     public override Recipe Apply(Recipe before) => before with { L2 = 1e-3 };
 
@@ -25,7 +25,7 @@ internal sealed class Lesson10Regularisation : Lesson
     ];
 
     public override string WhatChanged(LessonResult result) =>
-        $"With 40 training rows and 17,000 weights the network can fit every row exactly, by curves that bend wherever it likes between them: on the spiral, training accuracy {TrainMetric(result.Real.Before)} against test accuracy {TestMetric(result.Real.Before)}. " +
-        $"The L2 penalty makes large weights cost, so the fit stays smooth: test accuracy {TestMetric(result.Real.After)} (sum task test R² {TestMetric(result.Sum.Before)} → {TestMetric(result.Sum.After)}). " +
-        $"Dropout, which trains on random halves-and-more of the units, gives {TestMetric(result.Real.Runs[2])} on the spiral and {TestMetric(result.Sum.Runs[2])} on the sum, where its noise on the output hurts a regression.";
+        $"With 150 training digits and 25,000 weights the network fits every training row (training accuracy {TrainMetric(result.Real.Before)}) with weights that bend the fit wherever they like between the rows: test accuracy {TestMetric(result.Real.Before)}, test loss {TestLoss(result.Real.Before)}. " +
+        $"The L2 penalty makes large weights cost, so the fit stays smoother: test accuracy {TestMetric(result.Real.After)}, test loss {TestLoss(result.Real.After)}; on 40 sum pairs test R² {TestMetric(result.Sum.Before)} → {TestMetric(result.Sum.After)}. " +
+        $"Dropout, which trains each step on a random 70 % of the hidden units, gives {TestMetric(result.Real.Runs[2])} on the digits and {TestMetric(result.Sum.Runs[2])} on the sum, where the noise it adds to the output hurts a regression.";
 }

@@ -60,11 +60,23 @@ internal static class LessonDataSets
     }
 
     /// <summary>A built-in classification data set (circles, spiral, digits8x8, mnist, …), split with stratification.</summary>
-    public static LessonData BuiltIn(string name, int seed) => Split(BuiltInDatasets.Load(name, seed), name, BuiltInDatasets.Describe(name), seed);
+    public static LessonData BuiltIn(string name, int seed) => Split(BuiltInDatasets.Load(name, seed), name, ShortDescription(name), seed);
 
     /// <summary>A built-in data set with only <paramref name="rows"/> of its training rows kept (the test split is unchanged).</summary>
     public static LessonData SmallBuiltIn(string name, int seed, int rows) =>
-        Subsample(BuiltIn(name, seed), rows, $"{name}, {rows} rows", $"{name} with only {rows} training rows (the test split as usual)");
+        Subsample(BuiltIn(name, seed), rows, $"{name}, {rows} rows", $"{ShortDescription(name)}; only {rows} of its training rows kept");
+
+    private static string ShortDescription(string name) => name switch
+    {
+        "circles" => "circles: two concentric rings of points, radius 1 and 0.5, centred on the origin",
+        "spiral" => "spiral: three interleaved spiral arms, 3 classes",
+        "moons" => "moons: two interleaving half circles",
+        "xor" => "xor: points around the unit square's corners, class = XOR of the corner",
+        "iris" => "iris: 4 flower measurements (cm), 3 species",
+        "digits8x8" => "digits8x8: 8×8 images of handwritten digits, pixels 0–16, 10 classes",
+        "mnist" => "MNIST: 28×28 images of handwritten digits, pixels 0–255, 10 classes",
+        _ => BuiltInDatasets.Describe(name),
+    };
 
     private static LessonData Split(TabularDataset data, string name, string description, int seed)
     {
