@@ -31,6 +31,7 @@ internal static class CliApp
             InfoCommand.Create(console),
             DatasetsCommand.Create(console),
             ExportCommand.Create(console),
+            PlaygroundCommand.Create(console),
             LessonCommand.Create(console),
         };
 

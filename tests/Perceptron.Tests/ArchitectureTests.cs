@@ -12,7 +12,7 @@ public partial class ArchitectureTests
 {
     private static readonly string[] Owners = ["Perceptron"];
 
-    /// <summary>No namespace of the library, the ONNX exporter or the CLI uses one listed after it in the table.</summary>
+    /// <summary>No namespace of the library, the ONNX exporter, the playground or the CLI uses one listed after it in the table.</summary>
     [Fact]
     public void Assemblies_UseOnlyNamespacesBelowThem()
     {
@@ -85,12 +85,12 @@ public partial class ArchitectureTests
 
     private static NamespaceDependencies ReadAssemblies(IReadOnlyList<string> stack)
     {
-        // The library is referenced; the exporter and the CLI are built first (see the project file) and read from their output folders.
+        // The library is referenced; the exporter, the playground and the CLI are built first (see the project file) and read from their output folders.
         string configuration = Path.GetFileName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
         string Built(string project) => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", project, configuration, project + ".dll"));
 
         var dependencies = new NamespaceDependencies(stack, Owners);
-        foreach (string path in (string[])[typeof(Perceptron.Tensors.Matrix<>).Assembly.Location, Built("Perceptron.Onnx"), Built("Perceptron.Cli")])
+        foreach (string path in (string[])[typeof(Perceptron.Tensors.Matrix<>).Assembly.Location, Built("Perceptron.Onnx"), Built("Perceptron.Playground"), Built("Perceptron.Cli")])
         {
             Assert.True(File.Exists(path), $"not built: {path}");
             dependencies.AddAssembly(path);
