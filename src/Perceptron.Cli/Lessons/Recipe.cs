@@ -77,7 +77,7 @@ internal sealed record Recipe
             ScaleInputs ? "standardised inputs" : "raw inputs",
             BatchSize == 1 ? "one sample per step" : Invariant($"batches of {BatchSize}"),
             Shuffle ? "shuffled" : "in order",
-            Optimizer.ToString(),
+            Classic ? Invariant($"gradient descent η {2 * Optimizer.LearningRate} on ½‖t − o‖²") : Optimizer.ToString(),
         };
         if (L2 > 0)
         {
