@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Perceptron.Cli.Commands;
 using Spectre.Console;
 
@@ -16,16 +17,24 @@ internal static class CliApp
     /// <summary>Exit code for a command line that cannot be understood.</summary>
     public const int Usage = 2;
 
+    /// <summary>The program's name in help and messages, whatever the executable is called (Perceptron.Cli.dll under dotnet run).</summary>
+    public const string ProgramName = "perceptron";
+
     /// <summary>Parses <paramref name="args"/>, runs the chosen command and returns its exit code.</summary>
     public static int Run(string[] args, IAnsiConsole? console = null, TextWriter? error = null)
     {
-        console ??= AnsiConsole.Console;
+        console ??= CliConsole.Create();
         error ??= Console.Error;
 
-        var root = new RootCommand("Perceptron: a multilayer perceptron written from scratch in C#.")
+        // A plain command as the root, so help says 'perceptron' (RootCommand takes the executable's file name).
+        var root = new Command(ProgramName, "Perceptron: a multilayer perceptron written from scratch in C#.")
         {
+            new HelpOption(),
+            new VersionOption(),
             DemoCommand.Create(console),
             TrainCommand.Create(console),
+            CrossValidateCommand.Create(console),
+            TuneCommand.Create(console),
             EvaluateCommand.Create(console),
             PredictCommand.Create(console),
             InfoCommand.Create(console),
@@ -35,15 +44,12 @@ internal static class CliApp
             LessonCommand.Create(console),
         };
 
-        ParseResult parsed = root.Parse(args);
+        // Nothing to do: show what there is to do.
+        ParseResult parsed = root.Parse(args.Length == 0 ? ["--help"] : args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var parseError in parsed.Errors)
-            {
-                error.WriteLine($"perceptron: {parseError.Message}");
-            }
-
-            error.WriteLine("Run 'perceptron --help' (or 'perceptron COMMAND --help') to see the usage.");
+            // Every usage error, found before any data is read: one line and exit code 2.
+            error.WriteLine(UsageErrors.Describe(parsed));
             return Usage;
         }
 
@@ -54,24 +60,24 @@ internal static class CliApp
         catch (UserException exception)
         {
             // A mistake in the input, not a bug: one clear line, no stack trace.
-            error.WriteLine($"perceptron: {exception.Message}");
+            error.WriteLine($"{ProgramName}: {ErrorText.OneLine(exception)}");
             return exception.ExitCode;
         }
         catch (Exception exception) when (IsUserError(exception))
         {
             // Bad data, a missing file, a defective model: the message says what and where.
-            error.WriteLine($"perceptron: {exception.Message}");
+            error.WriteLine($"{ProgramName}: {ErrorText.OneLine(exception)}");
             return Failure;
         }
         catch (OperationCanceledException)
         {
-            error.WriteLine("perceptron: cancelled.");
+            error.WriteLine($"{ProgramName}: cancelled.");
             return Failure;
         }
         catch (Exception exception) when (Environment.GetEnvironmentVariable("PERCEPTRON_DEBUG") is null)
         {
             // Not the user's fault: still one line, with a way to get the details.
-            error.WriteLine($"perceptron: unexpected error: {exception.Message} (set PERCEPTRON_DEBUG=1 for the stack trace)");
+            error.WriteLine($"{ProgramName}: unexpected error: {ErrorText.OneLine(exception)} (set PERCEPTRON_DEBUG=1 for the stack trace)");
             return Failure;
         }
     }

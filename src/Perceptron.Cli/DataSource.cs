@@ -32,6 +32,14 @@ internal static class DataSource
             $"'{data}' is neither a file nor a built-in data set ({string.Join(", ", BuiltInDatasets.Names)}); check the path or run 'perceptron datasets'.");
     }
 
+    /// <summary>One line on loaded data: "iris: 150 rows, 4 features, classification into 3 classes of 'species'".</summary>
+    public static string Describe(TabularDataset data)
+    {
+        string task = data.Task == TaskKind.Classification ? $"classification into {data.ClassCount} classes" : "regression";
+        string dropped = data.DroppedRows > 0 ? $", {data.DroppedRows} invalid rows dropped" : "";
+        return $"{data.Source}: {data.Rows} rows, {data.FeatureNames.Count} features, {task} of '{data.TargetName}'{dropped}";
+    }
+
     /// <summary>CSV options from the common --target and --task options.</summary>
     public static CsvLoadOptions CsvOptions(string? target, string? task, bool dropInvalidRows)
     {

@@ -37,10 +37,11 @@ public class ErrorPathTests
     [InlineData("--optimizer", "adagrad", "adagrad")]
     [InlineData("--activation", "swish", "swish")]
     [InlineData("--scaling", "log", "log")]
-    public void Train_UnknownChoice_IsAFailureListingTheChoices(string option, string value, string named)
+    public void Train_UnknownChoice_IsAUsageErrorListingTheChoices(string option, string value, string named)
     {
         var result = CliRunner.Run("train", "iris", "--epochs", "1", option, value);
-        AssertOneLineError(result, 1, named);
+        AssertOneLineError(result, 2, named);
+        Assert.Contains("must be one of", result.Error, StringComparison.Ordinal);
     }
 
     [Theory]

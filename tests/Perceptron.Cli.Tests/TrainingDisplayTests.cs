@@ -24,6 +24,20 @@ public class TrainingDisplayTests
         Assert.Contains("epoch", task.Description, StringComparison.Ordinal);
     }
 
+    /// <summary>The display is throttled to ten draws a second; the last epoch is drawn whatever the clock says.</summary>
+    [Fact]
+    public void Display_FinalLine_ShowsTheLastEpochAtFullProgress()
+    {
+        var task = new ProgressTask(1, "training", 1);
+        var display = new TrainingDisplay(task, "accuracy", "loss+L2");
+
+        var result = TabularTrainer.Train(Perceptron.Data.BuiltInDatasets.Load("iris"), new TabularOptions { Epochs = 40, Callbacks = [display], EarlyStoppingPatience = 1 });
+
+        Assert.True(result.History.Epochs < 40, "early stopping should have ended the run before the last epoch");
+        Assert.Equal(100, task.Percentage);
+        Assert.Matches($@"^epoch {result.History.Epochs}/40  loss\+L2 \d\.\d{{4}}  accuracy", task.Description);
+    }
+
     private sealed class Probe(Action onBatch) : Perceptron.Training.Callbacks.Callback
     {
         public override void OnBatchEnd(Perceptron.Training.ITrainingModel model, in Perceptron.Training.Callbacks.BatchProgress progress) => onBatch();

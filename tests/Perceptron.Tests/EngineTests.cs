@@ -1,7 +1,10 @@
 using Perceptron.Kernels;
+using Perceptron.Tests.Support;
 
 namespace Perceptron.Tests;
 
+/// <summary>The process-wide settings. Alone in the process: setting a kernel variant switches every caller's.</summary>
+[Collection(ProcessAloneCollection.Name)]
 public class EngineTests
 {
     [Theory]

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using Perceptron.Data;
 using Perceptron.Serialization;
@@ -18,7 +17,7 @@ internal static class EvaluateCommand
         var labels = new Option<string?>("--labels") { Description = "IDX labels file for IDX images." };
         var dropInvalid = new Option<bool>("--drop-invalid-rows") { Description = "Skip CSV rows with missing or non-numeric cells instead of failing." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object with the metrics." };
-        var command = new Command("evaluate", "Measure a saved model on labelled data: accuracy and loss, or R², MAE, MSE and loss.")
+        var command = new Command("evaluate", "Measure a saved model on labelled data: accuracy, precision, recall, F1, ROC-AUC (two classes), log loss and a per-class report; or R², RMSE, MAE and MSE.")
         {
             model, data, labels, dropInvalid, json,
         };
@@ -28,7 +27,7 @@ internal static class EvaluateCommand
 
     private static int Run(IAnsiConsole console, string modelPath, string dataPath, string? labelsPath, bool dropInvalid, bool json)
     {
-        TabularModel model = TabularModel.Load(modelPath);
+        TabularModel model = ModelArgument.Load(modelPath, dataPath);
         if (model.Task is null)
         {
             throw new UserException($"{Path.GetFileName(modelPath)} is a bare network without a task, target or preprocessing, so its metrics cannot be computed from raw data; evaluate models saved by 'perceptron train'.");
@@ -39,22 +38,23 @@ internal static class EvaluateCommand
         var evaluation = model.Evaluate(data);
         if (json)
         {
-            var metrics = TrainingReport.Metrics(evaluation);
-            console.Profile.Out.Writer.WriteLine(metrics.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            console.Profile.Out.Writer.WriteLine(MetricsView.Json(evaluation, model.ClassNames).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             return CliApp.Ok;
         }
 
         var table = new Table().AddColumn("metric").AddColumn(new TableColumn("value").RightAligned());
         foreach (var (name, value) in evaluation.ToDictionary())
         {
-            table.AddRow(name, value.ToString("0.0000", CultureInfo.InvariantCulture));
+            table.AddRow(name, NumberText.Metric(value));
         }
 
         console.MarkupLineInterpolated($"[bold]{Path.GetFileName(modelPath)}[/] on {data.Source}: {data.Rows} rows");
         console.Write(table);
+        console.MarkupLineInterpolated($"[grey]{MetricsView.Legend(evaluation.Task, model.Loss is Losses.SparseCategoricalCrossEntropy { ClassWeights: not null })}[/]");
         if (evaluation.ConfusionMatrix is { } confusion)
         {
-            TrainingReport.WriteConfusion(console, confusion, "evaluated rows", model.ClassNames);
+            MetricsView.WriteConfusion(console, confusion, "evaluated rows", model.ClassNames);
+            MetricsView.WriteClassReport(console, evaluation, "evaluated rows", model.ClassNames);
         }
 
         return CliApp.Ok;

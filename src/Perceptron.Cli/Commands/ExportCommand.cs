@@ -30,7 +30,7 @@ internal static class ExportCommand
             throw new UserException($"'{modelPath}' does not exist; give a model file saved by 'perceptron train --out'.");
         }
 
-        TabularModel file = TabularModel.Load(modelPath);
+        TabularModel file = ModelArgument.Load(modelPath);
         try
         {
             file.ExportOnnx(onnxPath);

@@ -24,7 +24,7 @@ internal static class PredictCommand
 
     private static int Run(IAnsiConsole console, string modelPath, string dataPath, string? outputPath)
     {
-        TabularModel model = TabularModel.Load(modelPath);
+        TabularModel model = ModelArgument.Load(modelPath, dataPath);
         Matrix<float> outputs = model.Predict(model.ReadFeatures(dataPath));
         if (outputPath is null)
         {

@@ -1,50 +1,45 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Perceptron.Data;
-using Perceptron.Serialization;
 using Perceptron.Tabular;
-using Perceptron.Training;
 using Spectre.Console;
 
 namespace Perceptron.Cli.Commands;
 
-/// <summary>What <c>train</c> prints: metrics per split, the confusion matrix, time, and where things were saved.</summary>
-internal sealed record TrainingReport(
-    TabularEvaluation Train, TabularEvaluation? Validation, TabularEvaluation? Test, History History, TimeSpan Elapsed, TabularModel Model)
+/// <summary>What <c>train</c> prints: metrics per split, the per-class report and confusion matrix, time, and where things were saved.</summary>
+internal sealed record TrainingReport(TabularTrainingResult Result, TimeSpan Elapsed)
 {
+    private TabularModel Model => Result.Model;
+
     public void Write(IAnsiConsole console, string? modelPath, string? plotPath)
     {
-        var table = new Table().AddColumn("split").AddColumn(new TableColumn("rows").RightAligned());
-        string[] metrics = [.. Train.ToDictionary().Keys];
-        foreach (string metric in metrics)
+        var splits = new[] { ("train", Result.TrainEvaluation), ("validation", Result.ValidationEvaluation), ("test", Result.TestEvaluation) };
+        if (splits.Any(split => split.Item2 is not null))
         {
-            table.AddColumn(new TableColumn(metric).RightAligned());
+            console.Write(MetricsView.Table(splits));
+            console.MarkupLineInterpolated($"[grey]{MetricsView.Legend(Model.Task ?? TaskKind.Regression, Model.Loss is Losses.SparseCategoricalCrossEntropy { ClassWeights: not null })}[/]");
+        }
+        else
+        {
+            console.MarkupLine("[yellow]No metrics: the model's outputs overflow (see the message below).[/]");
         }
 
-        foreach (var (name, evaluation) in new[] { ("train", Train), ("validation", Validation), ("test", Test) })
+        var (name, shown) = Result.TestEvaluation is { } test ? ("test", test) : Result.ValidationEvaluation is { } validation ? ("validation", validation) : ("train", Result.TrainEvaluation);
+        if (shown?.ConfusionMatrix is { } confusion)
         {
-            if (evaluation is not null)
-            {
-                table.AddRow([name, evaluation.Rows.ToString(CultureInfo.InvariantCulture), .. metrics.Select(m => evaluation.ToDictionary()[m].ToString("0.0000", CultureInfo.InvariantCulture))]);
-            }
+            MetricsView.WriteConfusion(console, confusion, name, Model.ClassNames);
+            MetricsView.WriteClassReport(console, shown, name, Model.ClassNames);
         }
 
-        console.Write(table);
-        if ((Test ?? Validation ?? Train).ConfusionMatrix is { } confusion)
+        if (Result.History.StopReason is not null)
         {
-            WriteConfusion(console, confusion, Test is not null ? "test" : Validation is not null ? "validation" : "train", Model.ClassNames);
+            console.MarkupLineInterpolated($"[yellow]Stopped: {Result.History.StopReason}[/]");
         }
 
-        if (History.StopReason is not null)
-        {
-            console.MarkupLineInterpolated($"[yellow]Stopped: {History.StopReason}[/]");
-        }
-
-        console.MarkupLineInterpolated($"{History.Epochs} epochs in {Elapsed.TotalSeconds:0.00} s");
+        console.MarkupLineInterpolated($"{Result.History.Epochs} epochs in {Elapsed.TotalSeconds:0.00} s");
         if (modelPath is not null)
         {
-            console.MarkupLineInterpolated($"Model saved to [bold]{modelPath}[/]");
+            console.MarkupLineInterpolated($"Model saved to [bold]{modelPath}[/] ('perceptron info {modelPath}' shows what it records)");
         }
 
         if (plotPath is not null)
@@ -58,23 +53,21 @@ internal sealed record TrainingReport(
         var json = new JsonObject
         {
             ["task"] = Model.Task == TaskKind.Classification ? "classification" : "regression",
-            ["epochs"] = History.Epochs,
+            ["epochs"] = Result.History.Epochs,
             ["seconds"] = Math.Round(Elapsed.TotalSeconds, 3),
-            ["train"] = Metrics(Train),
+            ["data_sha256"] = Model.Training?.DataSha256,
         };
-        if (Validation is not null)
+        foreach (var (name, evaluation) in new[] { ("train", Result.TrainEvaluation), ("validation", Result.ValidationEvaluation), ("test", Result.TestEvaluation) })
         {
-            json["validation"] = Metrics(Validation);
+            if (evaluation is not null)
+            {
+                json[name] = MetricsView.Json(evaluation, Model.ClassNames);
+            }
         }
 
-        if (Test is not null)
+        if (Result.History.StopReason is not null)
         {
-            json["test"] = Metrics(Test);
-        }
-
-        if (History.StopReason is not null)
-        {
-            json["stop_reason"] = History.StopReason;
+            json["stop_reason"] = Result.History.StopReason;
         }
 
         if (modelPath is not null)
@@ -83,47 +76,5 @@ internal sealed record TrainingReport(
         }
 
         return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
-    }
-
-    /// <summary>A split's metrics as a JSON object (NaN, which JSON cannot hold, becomes null).</summary>
-    internal static JsonObject Metrics(TabularEvaluation evaluation)
-    {
-        var json = new JsonObject { ["rows"] = evaluation.Rows };
-        foreach (var (name, value) in evaluation.ToDictionary())
-        {
-            json[name] = double.IsFinite(value) ? value : null;
-        }
-
-        return json;
-    }
-
-    internal static void WriteConfusion(IAnsiConsole console, int[,] confusion, string split, IReadOnlyList<string> classNames)
-    {
-        int classes = confusion.GetLength(0);
-        if (classes > 20)
-        {
-            return; // too wide to read; the accuracy says enough
-        }
-
-        string Name(int c) => Markup.Escape(c < classNames.Count ? (classNames[c].Length > 12 ? classNames[c][..11] + "…" : classNames[c]) : c.ToString(CultureInfo.InvariantCulture));
-        console.MarkupLineInterpolated($"Confusion matrix ({split}): rows are the true classes, columns the predicted ones");
-        var table = new Table().AddColumn("");
-        for (int c = 0; c < classes; c++)
-        {
-            table.AddColumn(new TableColumn(Name(c)).RightAligned());
-        }
-
-        for (int r = 0; r < classes; r++)
-        {
-            var cells = new List<string> { Name(r) };
-            for (int c = 0; c < classes; c++)
-            {
-                cells.Add(r == c ? $"[green]{confusion[r, c]}[/]" : confusion[r, c] == 0 ? "[grey]0[/]" : $"[red]{confusion[r, c]}[/]");
-            }
-
-            table.AddRow([.. cells]);
-        }
-
-        console.Write(table);
     }
 }

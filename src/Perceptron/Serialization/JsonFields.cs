@@ -30,7 +30,9 @@ internal sealed class JsonFields(string path)
         }
         catch (JsonException exception)
         {
-            throw new ModelFormatException(path, null, $"is not valid JSON ({exception.Message}); it may be truncated or not {what}.", exception);
+            // The position, not the parser's own text (which names .NET types and byte positions).
+            string at = exception.LineNumber is long line ? $" at line {line + 1}, byte {exception.BytePositionInLine + 1}" : "";
+            throw new ModelFormatException(path, null, $"is not valid JSON{at}; it may be truncated or not {what}.", exception);
         }
         catch (InvalidOperationException exception)
         {

@@ -22,10 +22,13 @@ internal static class ModelReader
 
     /// <summary>The top-level fields of each version; within a version the format is closed.</summary>
     private static readonly string[] TopLevelFields =
-        ["format", "version", "task", "inputs", "seed", "layers", "loss", "optimizer", "features", "target", "classes", "preprocessing", "target_preprocessing", "training"];
+        ["format", "version", "task", "inputs", "seed", "layers", "loss", "optimizer", "features", "target", "classes", "preprocessing", "target_preprocessing", "training", "class_weights"];
 
     private static readonly string[] TrainingFields =
-        ["data", "rows", "validation_rows", "batch_size", "epochs", "seconds", "final_loss", "outcome", "stop_reason", "created_utc", "tool", "notes"];
+        ["data", "rows", "validation_rows", "batch_size", "epochs", "seconds", "final_loss", "outcome", "stop_reason", "test_rows", "data_sha256", "created_utc", "tool", "options", "metrics", "notes"];
+
+    /// <summary>The deepest value a training option may be: an array or object of numbers and strings.</summary>
+    private const int MaxOptionDepth = 1;
 
     public static ModelDocument Read(string path)
     {
@@ -183,10 +186,24 @@ internal static class ModelReader
     {
         if (!root.TryGetProperty("loss", out _))
         {
-            return (null, null);
+            return root.TryGetProperty("class_weights", out _) ? throw f.Error("class_weights", "needs a 'loss' to weigh.") : (null, null);
         }
 
         Loss loss = f.Lookup(root, "loss", null, Loss.FromName);
+        if (root.TryGetProperty("class_weights", out _))
+        {
+            if (loss is not SparseCategoricalCrossEntropy)
+            {
+                throw f.Error("class_weights", $"goes with the loss 'sparse_categorical_crossentropy', not '{loss.Name}'.");
+            }
+
+            JsonElement array = f.Array(root, "class_weights", network.Outputs, network.Outputs);
+            double[] weights = [.. array.EnumerateArray().Select((item, i) => item.ValueKind == JsonValueKind.Number && item.TryGetDouble(out double w) && double.IsFinite(w) && w >= 0
+                ? w
+                : throw f.Error($"class_weights[{i}]", "must be a finite number ≥ 0."))];
+            loss = f.Wrap("class_weights", () => new SparseCategoricalCrossEntropy(weights));
+        }
+
         f.Wrap("loss", () => network.CheckLossFits(loss));
         if (!root.TryGetProperty("optimizer", out var element))
         {
@@ -266,6 +283,12 @@ internal static class ModelReader
                 var other => throw f.Error("training.outcome", $"is '{other}', expected 'completed', 'stopped_early' or 'diverged'."),
             },
             StopReason = f.OptionalString(element, "stop_reason", At),
+            TestRows = f.OptionalInt(element, "test_rows", 0, int.MaxValue, At),
+            DataSha256 = f.OptionalString(element, "data_sha256", At) is string hash
+                ? hash.Length == 64 && hash.All(char.IsAsciiHexDigitLower) ? hash : throw f.Error("training.data_sha256", "must be 64 lower-case hexadecimal digits.")
+                : null,
+            Options = element.TryGetProperty("options", out var options) ? ReadOptions(f, options) : TrainingFacts.NoOptions,
+            Metrics = element.TryGetProperty("metrics", out var metrics) ? ReadMetrics(f, metrics) : TrainingFacts.NoMetrics,
             CreatedUtc = f.OptionalString(element, "created_utc", At) is string created
                 ? DateTimeOffset.TryParse(created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : throw f.Error("training.created_utc", "must be a date and time such as 2025-01-31T12:00:00Z.")
                 : null,
@@ -317,6 +340,88 @@ internal static class ModelReader
                 : TrainingOutcome.StoppedEarly,
             Notes = notes,
         };
+    }
+
+    /// <summary>Training options: each a number, string, boolean or null, or an array or object of numbers and strings.</summary>
+    private static Dictionary<string, JsonElement> ReadOptions(JsonFields f, JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw f.Error("training.options", "must be an object of settings.");
+        }
+
+        var options = new Dictionary<string, JsonElement>();
+        foreach (var property in element.EnumerateObject())
+        {
+            CheckOptionValue(f, property.Value, $"training.options.{property.Name}", 0);
+            options[property.Name] = property.Value.Clone();
+        }
+
+        return options;
+    }
+
+    private static void CheckOptionValue(JsonFields f, JsonElement value, string at, int depth)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Number when value.TryGetDouble(out double number) && double.IsFinite(number):
+                break;
+            case JsonValueKind.String:
+                _ = f.Text(value, at);
+                break;
+            case JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null when depth == 0:
+                break;
+            case JsonValueKind.Array when depth < MaxOptionDepth:
+                int i = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    CheckOptionValue(f, item, $"{at}[{i++}]", depth + 1);
+                }
+
+                break;
+            case JsonValueKind.Object when depth < MaxOptionDepth:
+                foreach (var property in value.EnumerateObject())
+                {
+                    CheckOptionValue(f, property.Value, $"{at}.{property.Name}", depth + 1);
+                }
+
+                break;
+            default:
+                throw f.Error(at, depth == 0
+                    ? "must be a number, a string, true, false, null, or an array or object of numbers and strings."
+                    : "must be a number or a string.");
+        }
+    }
+
+    /// <summary>Metrics by split, each an object of finite numbers.</summary>
+    private static Dictionary<string, IReadOnlyDictionary<string, double>> ReadMetrics(JsonFields f, JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw f.Error("training.metrics", "must be an object of splits, each an object of metrics.");
+        }
+
+        var splits = new Dictionary<string, IReadOnlyDictionary<string, double>>();
+        foreach (var split in element.EnumerateObject())
+        {
+            string at = $"training.metrics.{split.Name}";
+            if (split.Value.ValueKind != JsonValueKind.Object)
+            {
+                throw f.Error(at, "must be an object of metrics (name: number).");
+            }
+
+            var metrics = new Dictionary<string, double>();
+            foreach (var metric in split.Value.EnumerateObject())
+            {
+                metrics[metric.Name] = metric.Value.ValueKind == JsonValueKind.Number && metric.Value.TryGetDouble(out double value) && double.IsFinite(value)
+                    ? value
+                    : throw f.Error($"{at}.{metric.Name}", "must be a finite number.");
+            }
+
+            splits[split.Name] = metrics;
+        }
+
+        return splits;
     }
 
     private static Dictionary<string, string> ReadStrings(JsonFields f, JsonElement element, string at)

@@ -35,6 +35,16 @@ internal static class ModelWriter
             if (document.SavedLoss is { } loss)
             {
                 json.WriteString("loss", loss.Name);
+                if (loss is Losses.SparseCategoricalCrossEntropy { ClassWeights: { } weights })
+                {
+                    json.WriteStartArray("class_weights");
+                    foreach (double weight in weights)
+                    {
+                        json.WriteNumberValue(weight);
+                    }
+
+                    json.WriteEndArray();
+                }
             }
 
             if (document.SavedOptimizer is { } optimizer)
@@ -133,8 +143,39 @@ internal static class ModelWriter
 
         WriteOptional(json, "outcome", facts.Outcome is { } outcome ? TrainingFacts.OutcomeName(outcome) : null);
         WriteOptional(json, "stop_reason", facts.StopReason);
+        WriteOptional(json, "test_rows", facts.TestRows);
+        WriteOptional(json, "data_sha256", facts.DataSha256);
         WriteOptional(json, "created_utc", facts.CreatedUtc?.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         WriteOptional(json, "tool", facts.Tool);
+        if (facts.Options.Count > 0)
+        {
+            json.WriteStartObject("options");
+            foreach (var (key, value) in facts.Options)
+            {
+                json.WritePropertyName(key);
+                value.WriteTo(json);
+            }
+
+            json.WriteEndObject();
+        }
+
+        if (facts.Metrics.Count > 0)
+        {
+            json.WriteStartObject("metrics");
+            foreach (var (split, metrics) in facts.Metrics)
+            {
+                json.WriteStartObject(split);
+                foreach (var (name, value) in metrics.Where(metric => double.IsFinite(metric.Value)))
+                {
+                    json.WriteNumber(name, value);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+
         if (facts.Notes.Count > 0)
         {
             json.WriteStartObject("notes");

@@ -9,11 +9,11 @@ public sealed partial class TabularModel
 {
     /// <summary>Measures the model on a labelled data set whose columns and classes are matched to the model's by name.</summary>
     /// <param name="data">Labelled rows; its feature columns must include the model's features.</param>
-    /// <returns>Accuracy, loss and confusion matrix, or R², MAE, MSE and loss.</returns>
+    /// <returns>Accuracy, losses, per-class report, ROC-AUC (two classes) and confusion matrix, or R², RMSE, MAE, MSE and loss.</returns>
     /// <remarks>
     /// Every number comes from <c>Metrics/</c> and <c>Losses/</c>: the loss is the model's own loss on the network's
     /// outputs (from the logits when it absorbs the last activation; for regression, on the standardised target the
-    /// network was trained on); accuracy, R² and MAE are the metrics of the same names, in the data's own units.
+    /// network was trained on), without the L2 penalty; the other metrics are in the data's own units.
     /// </remarks>
     /// <exception cref="InvalidOperationException">The model has no task (a bare network).</exception>
     /// <exception cref="ArgumentException">A feature is missing, a class is unknown to the model, or the task differs.</exception>
@@ -52,23 +52,32 @@ public sealed partial class TabularModel
         int[] truth = [.. data.Labels!.Select(label => modelIndex[label])];
         var labels = new Matrix<float>(data.Rows, 1, [.. truth.Select(label => (float)label)]);
         Loss loss = Loss ?? (probabilities.Columns == 1 ? new BinaryCrossEntropy() : new SparseCategoricalCrossEntropy());
-        var measured = Network.Evaluate(scaled, labels, loss, [new Accuracy()]);
+        double measuredLoss = Network.Evaluate(scaled, labels, loss, [])["loss"];
 
         int classes = Math.Max(probabilities.Columns, ClassNames.Count);
-        var confusion = new int[classes, classes];
-        int[] predicted = PredictedClasses(probabilities);
-        for (int row = 0; row < data.Rows; row++)
+        var report = ClassificationReport.FromPredictions(truth, PredictedClasses(probabilities), classes);
+        double? auc = null;
+        if (classes == 2)
         {
-            confusion[truth[row], predicted[row]]++;
+            // The second class is the positive one: its probability is the score.
+            double[] scores = new double[data.Rows];
+            for (int row = 0; row < scores.Length; row++)
+            {
+                scores[row] = probabilities.Columns == 1 ? probabilities[row, 0] : probabilities[row, 1];
+            }
+
+            auc = Metrics.RocAuc.Compute(scores, [.. truth.Select(label => label == 1)]);
         }
 
         return new TabularEvaluation
         {
             Task = TaskKind.Classification,
             Rows = data.Rows,
-            Loss = measured["loss"],
-            Accuracy = measured["accuracy"],
-            ConfusionMatrix = confusion,
+            Loss = measuredLoss,
+            Accuracy = report.Accuracy,
+            Report = report,
+            LogLoss = Metrics.LogLoss.Compute(probabilities.Data, truth, probabilities.Columns),
+            RocAuc = auc,
         };
     }
 

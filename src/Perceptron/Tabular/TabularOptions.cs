@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Perceptron.Activations;
 using Perceptron.Data;
 using Perceptron.Optimizers;
@@ -32,6 +33,14 @@ public sealed record TabularOptions
 
     /// <summary>Feature scaling fitted on the training rows.</summary>
     public FeatureScaling Scaling { get; init; } = FeatureScaling.Standard;
+
+    /// <summary>Fraction of the rows held out first (by <see cref="DataSplit.HoldOut"/>, seeded by <see cref="Seed"/>) to test the
+    /// final model, in [0, 1); 0 (the default) trains on every row given. The test rows and their metrics are in the result
+    /// and in the model's training facts.</summary>
+    public double TestSplit { get; init; }
+
+    /// <summary>Class weights for an imbalanced classification (balanced or explicit), or null for every class weighing 1.</summary>
+    public ClassWeights? ClassWeights { get; init; }
 
     /// <summary>Fraction of the training rows held out (by <see cref="DataSplit.HoldOut"/>) to validate each epoch.</summary>
     public double ValidationSplit { get; init; }
@@ -74,4 +83,72 @@ public sealed record TabularOptions
 
     /// <summary>Stops training after the current batch when cancelled.</summary>
     public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>The settings that decide the trained model, by their command-line names with underscores, as JSON values:
+    /// what a model file records under <c>training.options</c>. Callbacks, checkpoint folders and the token are left out.</summary>
+    /// <returns>Name → value (null where a setting takes its default from elsewhere, e.g. the optimizer's learning rate).</returns>
+    public IReadOnlyDictionary<string, JsonElement> Describe()
+    {
+        var buffer = new System.IO.MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("layers");
+            foreach (int units in Layers)
+            {
+                json.WriteNumberValue(units);
+            }
+
+            json.WriteEndArray();
+            json.WriteString("activation", Activation?.Name);
+            json.WriteNumber("epochs", Epochs);
+            json.WriteNumber("batch_size", BatchSize);
+            json.WriteString("optimizer", OptimizerFactory.NameOf(Optimizer));
+            WriteOptional(json, "learning_rate", LearningRate);
+            json.WriteString("scaling", Scaling.ToString().ToLowerInvariant());
+            json.WriteNumber("test_split", TestSplit);
+            json.WriteNumber("validation_split", ValidationSplit);
+            WriteOptional(json, "early_stopping", EarlyStoppingPatience);
+            json.WriteNumber("dropout", Dropout);
+            json.WriteNumber("l2", L2);
+            switch (ClassWeights)
+            {
+                case null:
+                    json.WriteNull("class_weight");
+                    break;
+                case { IsBalanced: true }:
+                    json.WriteString("class_weight", "balanced");
+                    break;
+                default:
+                    json.WriteStartObject("class_weight");
+                    foreach (var (name, weight) in ClassWeights.ByClass)
+                    {
+                        json.WriteNumber(name, weight);
+                    }
+
+                    json.WriteEndObject();
+                    break;
+            }
+
+            json.WriteNumber("seed", Seed);
+            WriteOptional(json, "clip_norm", ClipNorm);
+            WriteOptional(json, "clip_value", ClipValue);
+            json.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        return document.RootElement.EnumerateObject().ToDictionary(property => property.Name, property => property.Value.Clone());
+    }
+
+    private static void WriteOptional(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is double number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
 }

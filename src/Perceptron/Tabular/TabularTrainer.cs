@@ -25,18 +25,32 @@ namespace Perceptron.Tabular;
 /// </remarks>
 public static class TabularTrainer
 {
-    /// <summary>Trains on <paramref name="train"/>.</summary>
-    /// <param name="train">The training rows (any test rows must be held out by the caller).</param>
+    /// <summary>Trains on <paramref name="data"/>, holding out <see cref="TabularOptions.TestSplit"/> of it first to test the final model.</summary>
+    /// <param name="data">The rows to learn from (and to test on, with a test split).</param>
     /// <param name="options">Architecture and training settings.</param>
-    /// <returns>The model file (network, preprocessing, names, training facts) and the training history.</returns>
+    /// <returns>The model (network, preprocessing, names, training facts with the options, data hash and metrics), the
+    /// training history, the rows of each split and the final model's metrics on each.</returns>
     /// <exception cref="ArgumentException">Bad options, or data the network cannot learn from (e.g. one class only).</exception>
-    public static TabularTrainingResult Train(TabularDataset train, TabularOptions options)
+    public static TabularTrainingResult Train(TabularDataset data, TabularOptions options)
     {
-        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
-        if (train.Task == TaskKind.Classification && train.ClassCount < 2)
+        if (data.Task == TaskKind.Classification && data.ClassCount < 2)
         {
-            throw new ArgumentException($"{train.Source} has {train.ClassCount} class in its target '{train.TargetName}'; classification needs at least 2.", nameof(train));
+            throw new ArgumentException($"{data.Source} has {data.ClassCount} class in its target '{data.TargetName}'; classification needs at least 2.", nameof(data));
+        }
+
+        if (!(options.TestSplit is >= 0 and < 1))
+        {
+            throw new ArgumentException($"TabularOptions.TestSplit is {options.TestSplit}; it must be in [0, 1), e.g. 0.2 to test on a fifth of the rows.", nameof(options));
+        }
+
+        // Hold the test rows out before anything is fitted, so neither the scaler nor early stopping sees them.
+        TabularDataset train = data;
+        TabularDataset? test = null;
+        if (options.TestSplit > 0)
+        {
+            (train, test, _) = DataSplit.HoldOut(data, options.TestSplit, options.Seed);
         }
 
         // Split off validation rows first, so the scaler never sees them.
@@ -64,6 +78,7 @@ public static class TabularTrainer
 
         var model = BuildModel(train, options);
         var (x, y) = Prepare(fitRows, scaler, targetScaler);
+        string dataHash = data.ContentHash();
         ModelDocument Describe(Sequential<float> network, TrainingFacts facts) => new()
         {
             Network = network,
@@ -78,7 +93,10 @@ public static class TabularTrainer
                 Data = train.Source,
                 Rows = fitRows.Rows,
                 ValidationRows = validationRows?.Rows ?? 0,
+                TestRows = test?.Rows ?? 0,
                 BatchSize = options.BatchSize,
+                DataSha256 = dataHash,
+                Options = options.Describe(),
                 Tool = $"Perceptron {typeof(TabularTrainer).Assembly.GetName().Version}",
             },
         };
@@ -126,7 +144,7 @@ public static class TabularTrainer
 
         clock.Stop();
         history = resumed is null ? history : resumed.History.Then(history);
-        var file = Describe(model, new TrainingFacts
+        var facts = new TrainingFacts
         {
             Epochs = history.Epochs,
             Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
@@ -134,8 +152,47 @@ public static class TabularTrainer
             Outcome = history.Outcome,
             StopReason = history.StopReason,
             CreatedUtc = DateTimeOffset.UtcNow,
-        });
-        return new TabularTrainingResult(TabularModel.FromDocument(file), history, fitRows, validationRows);
+        };
+
+        // The final model on each split, recorded in the file: what `info` shows and a later run can be compared with.
+        var trained = TabularModel.FromDocument(Describe(model, facts));
+        TabularEvaluation? trainMetrics = TryEvaluate(trained, fitRows), validationMetrics = TryEvaluate(trained, validationRows), testMetrics = TryEvaluate(trained, test);
+        var metrics = new Dictionary<string, IReadOnlyDictionary<string, double>>();
+        foreach (var (split, evaluation) in new[] { ("train", trainMetrics), ("validation", validationMetrics), ("test", testMetrics) })
+        {
+            if (evaluation is not null)
+            {
+                metrics[split] = evaluation.ToDictionary();
+            }
+        }
+
+        return new TabularTrainingResult(TabularModel.FromDocument(Describe(model, facts with { Metrics = metrics })), history, fitRows, validationRows)
+        {
+            TestRows = test,
+            TrainEvaluation = trainMetrics,
+            ValidationEvaluation = validationMetrics,
+            TestEvaluation = testMetrics,
+        };
+    }
+
+    /// <summary>The model's metrics on some rows, or null when there are none or the outputs overflow (a diverged model).</summary>
+    private static TabularEvaluation? TryEvaluate(TabularModel model, TabularDataset? rows)
+    {
+        if (rows is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return model.Evaluate(rows);
+        }
+        catch (ArgumentException)
+        {
+            // The rows come from the training data, so columns and classes match: the one failure left is an output that
+            // overflows float32, after a run that diverged. No metrics then, rather than no model.
+            return null;
+        }
     }
 
     /// <summary>Trains on a thread-pool thread, reporting each finished epoch; see <see cref="Train"/>.</summary>
@@ -156,7 +213,12 @@ public static class TabularTrainer
         }, cancellationToken);
     }
 
-    /// <summary>The network for a task: hidden layers as asked, then a softmax (classification) or linear (regression) output.</summary>
+    /// <summary>The network for a task: hidden layers as asked, then a softmax (classification) or linear (regression) output,
+    /// compiled with cross-entropy (weighted by <see cref="TabularOptions.ClassWeights"/>, resolved on <paramref name="train"/>) or MSE.</summary>
+    /// <param name="train">The training rows: their width, task, classes and (for balanced weights) class counts.</param>
+    /// <param name="options">The architecture and optimizer settings.</param>
+    /// <returns>A compiled, built network.</returns>
+    /// <exception cref="ArgumentException">No activation, or class weights on a regression or naming an unknown class.</exception>
     public static Sequential<float> BuildModel(TabularDataset train, TabularOptions options)
     {
         ArgumentNullException.ThrowIfNull(train);
@@ -176,7 +238,8 @@ public static class TabularTrainer
         bool classify = train.Task == TaskKind.Classification;
         model.Add(new Dense<float>(classify ? train.ClassCount : 1, classify ? Activation.Softmax : Activation.Linear, l2: options.L2));
         var optimizer = OptimizerFactory.Create(options.Optimizer, options.LearningRate);
-        model.Compile(optimizer, classify ? new SparseCategoricalCrossEntropy() : new MeanSquaredError(), classify ? new Accuracy() : new R2Score());
+        double[]? classWeights = options.ClassWeights?.Resolve(train);
+        model.Compile(optimizer, classify ? new SparseCategoricalCrossEntropy(classWeights) : new MeanSquaredError(), classify ? new Accuracy() : new R2Score());
         model.Build(train.Features.Columns);
         return model;
     }
@@ -239,6 +302,19 @@ public static class TabularTrainer
 /// <summary>The outcome of <see cref="TabularTrainer.Train"/>.</summary>
 /// <param name="Model">The trained model with its preprocessing and names.</param>
 /// <param name="History">Per-epoch loss and metrics.</param>
-/// <param name="TrainRows">The rows the network was fitted on (the training data less any validation rows).</param>
+/// <param name="TrainRows">The rows the network was fitted on (the training data less any validation and test rows).</param>
 /// <param name="ValidationRows">The rows held out for validation, or null.</param>
-public sealed record TabularTrainingResult(TabularModel Model, History History, TabularDataset TrainRows, TabularDataset? ValidationRows);
+public sealed record TabularTrainingResult(TabularModel Model, History History, TabularDataset TrainRows, TabularDataset? ValidationRows)
+{
+    /// <summary>The rows held out by <see cref="TabularOptions.TestSplit"/>, or null.</summary>
+    public TabularDataset? TestRows { get; init; }
+
+    /// <summary>The final model on <see cref="TrainRows"/> (null if its outputs overflowed).</summary>
+    public TabularEvaluation? TrainEvaluation { get; init; }
+
+    /// <summary>The final model on <see cref="ValidationRows"/>, or null.</summary>
+    public TabularEvaluation? ValidationEvaluation { get; init; }
+
+    /// <summary>The final model on <see cref="TestRows"/>, or null.</summary>
+    public TabularEvaluation? TestEvaluation { get; init; }
+}

@@ -5,7 +5,7 @@ using Perceptron.Tabular;
 
 namespace Perceptron.Onnx.Tests.Support;
 
-/// <summary>The real data sets, split once (80/20, seed 42), and small models trained on them in a few epochs.</summary>
+/// <summary>The real data sets the exporter is checked on, split once (80/20, seed 42), and small models trained on them in a few epochs.</summary>
 internal static class RealData
 {
     /// <summary>Every data set the exporter is checked on: three classifiers and one regression.</summary>

@@ -12,6 +12,8 @@ public class BuiltInDatasetsTests
         { "moons", 500, 2, TaskKind.Classification, 2 },
         { "spiral", 900, 2, TaskKind.Classification, 3 },
         { "iris", 150, 4, TaskKind.Classification, 3 },
+        { "breast_cancer", 569, 30, TaskKind.Classification, 2 },
+        { "diabetes", 442, 10, TaskKind.Regression, 0 },
         { "digits8x8", 1797, 64, TaskKind.Classification, 10 },
         { "mnist", 2500, 784, TaskKind.Classification, 10 },
     };
@@ -34,8 +36,15 @@ public class BuiltInDatasetsTests
     [Fact]
     public void Names_ListsEveryDatasetOnce()
     {
-        Assert.Equal(["sum", "xor", "circles", "moons", "spiral", "iris", "digits8x8", "mnist"], BuiltInDatasets.Names);
+        Assert.Equal(["sum", "xor", "circles", "moons", "spiral", "iris", "breast_cancer", "diabetes", "digits8x8", "mnist"], BuiltInDatasets.Names);
     }
+
+    /// <summary>The embedded breast_cancer and diabetes are the committed CSV files, row for row.</summary>
+    [Theory]
+    [InlineData("breast_cancer")]
+    [InlineData("diabetes")]
+    public void Load_EmbeddedCopy_EqualsTheCommittedFile(string name) =>
+        Assert.Equal(CsvLoader.Load(DataTestFiles.DataFile(name + ".csv")).ContentHash(), BuiltInDatasets.Load(name).ContentHash());
 
     [Theory]
     [MemberData(nameof(Generated))]
@@ -100,7 +109,7 @@ public class BuiltInDatasetsTests
     {
         var e = Assert.Throws<ArgumentException>(() => BuiltInDatasets.Load("cifar"));
 
-        Assert.StartsWith("'cifar' is not a built-in dataset; choose one of sum, xor, circles, moons, spiral, iris, digits8x8, mnist.", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("'cifar' is not a built-in dataset; choose one of sum, xor, circles, moons, spiral, iris, breast_cancer, diabetes, digits8x8, mnist.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -182,14 +182,6 @@ public class GemmTests
     }
 
     [Fact]
-    public void Multiply_SingleRow_AllocatesNothingAfterWarmUp()
-    {
-        // Single-sample inference's products, through the public dispatcher (the row-streaming kernel).
-        AssertNoAllocation(1, 256, 784, (a, b, c) => Gemm.Multiply<float>(a, b, c, 1, 256, 784));
-        AssertNoAllocation(3, 10, 128, (a, b, c) => Gemm.Multiply<float>(a, b, c, 3, 10, 128, accumulate: true));
-    }
-
-    [Fact]
     public async Task Multiply_ConcurrentCallers_EachGetTheirOwnResult()
     {
         // Four threads share the pool (one wins it per product, the others run alone): nobody deadlocks, and
@@ -209,14 +201,6 @@ public class GemmTests
             }
         }, TaskCreationOptions.LongRunning)).ToArray();
         await Task.WhenAll(callers).WaitAsync(TimeSpan.FromSeconds(60));
-    }
-
-    [Fact]
-    public void Multiply_AllocatesNothingAfterWarmUp()
-    {
-        // The MNIST forward product through the public dispatcher, then a large product split over threads.
-        AssertNoAllocation(64, 256, 784, (a, b, c) => Gemm.Multiply<float>(a, b, c, 64, 256, 784));
-        AssertNoAllocation(512, 512, 512, (a, b, c) => Gemm.Multiply<float>(KernelRegistry.Best, 2, a, b, c, 512, 512, 512, false, true, true));
     }
 
     [Theory]
@@ -328,25 +312,6 @@ public class GemmTests
         }
     }
 
-    private static void AssertNoAllocation(int m, int n, int k, Action<float[], float[], float[]> multiply)
-    {
-        var random = new Random(42);
-        float[] a = RandomValues<float>(random, m * k), b = RandomValues<float>(random, k * n), c = new float[m * n];
-        for (int i = 0; i < 3; i++)
-        {
-            multiply(a, b, c); // warm up: JIT, packing buffers, worker threads
-        }
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 5; i++)
-        {
-            multiply(a, b, c);
-        }
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.True(allocated == 0, $"{m}×{n}×{k}: 5 warmed-up calls allocated {allocated} bytes; expected none.");
-    }
-
     // Σ|a||b| (+ |C| when accumulating) per element of C, in double: the scale of each result's rounding error.
     private static double[] Magnitude<T>(T[] a, T[] b, T[]? initial, int m, int n, int k, bool transposeA, bool transposeB)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -358,7 +323,7 @@ public class GemmTests
         return magnitude;
     }
 
-    private static T[] RandomValues<T>(Random random, int length)
+    internal static T[] RandomValues<T>(Random random, int length)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var values = new T[length];

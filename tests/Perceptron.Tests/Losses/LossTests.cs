@@ -82,6 +82,44 @@ public class LossTests
     }
 
     [Fact]
+    public void SparseCategoricalCrossEntropy_ClassWeights_ScaleEachRowAndDivideByRows()
+    {
+        // Rows of classes 2 and 0, weights [3, 1, 0.5]: ℓ = (0.5·ℓ₀ + 3·ℓ₁)/2, each row's gradient scaled by its weight.
+        double[] logits = [1, 2, 3, -1, 0.5, 4];
+        double plain = Compute(new SparseCategoricalCrossEntropy(), logits, [2, 0], out double[] g, batch: 2, outputs: 3);
+        double row0 = Compute(new SparseCategoricalCrossEntropy(), logits[..3], [2], out _, batch: 1, outputs: 3);
+        double row1 = Compute(new SparseCategoricalCrossEntropy(), logits[3..], [0], out _, batch: 1, outputs: 3);
+
+        double weighted = Compute(new SparseCategoricalCrossEntropy([3, 1, 0.5]), logits, [2, 0], out double[] gw, batch: 2, outputs: 3);
+
+        Assert.Equal((row0 + row1) / 2, plain, 1e-12);
+        Assert.Equal((0.5 * row0 + 3 * row1) / 2, weighted, 1e-12);
+        Assert.Equal(g.Take(3).Select(v => 0.5 * v), gw.Take(3), (a, b) => Math.Abs(a - b) < 1e-12);
+        Assert.Equal(g.Skip(3).Select(v => 3 * v), gw.Skip(3), (a, b) => Math.Abs(a - b) < 1e-12);
+    }
+
+    [Fact]
+    public void SparseCategoricalCrossEntropy_UnitWeights_EqualNoWeights()
+    {
+        double[] logits = [1, 2, 3, -1, 0.5, 4];
+        double plain = Compute(new SparseCategoricalCrossEntropy(), logits, [2, 0], out double[] g, batch: 2, outputs: 3);
+        double ones = Compute(new SparseCategoricalCrossEntropy([1, 1, 1]), logits, [2, 0], out double[] g1, batch: 2, outputs: 3);
+        Assert.Equal(plain, ones);
+        Assert.Equal(g, g1);
+    }
+
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void SparseCategoricalCrossEntropy_BadClassWeight_Throws(double weight) =>
+        Assert.Throws<ArgumentException>(() => new SparseCategoricalCrossEntropy([1, weight]));
+
+    [Fact]
+    public void SparseCategoricalCrossEntropy_WrongNumberOfClassWeights_ThrowsWhenValidating() =>
+        Assert.Contains("3 classes", Assert.Throws<ArgumentException>(() => new SparseCategoricalCrossEntropy([1, 2]).ValidateTargets<double>([0, 1], 3)).Message, StringComparison.Ordinal);
+
+    [Fact]
     public void CrossEntropy_ExtremeLogits_DoNotOverflow()
     {
         double loss = Compute(new CategoricalCrossEntropy(), [1e30, 0, -1e30, 0, 0, 1e4], [0, 1, 0, 0, 0, 1], out double[] gradient);

@@ -20,8 +20,6 @@ public sealed class ModelReaderPropertyTests : IDisposable
 
     private static readonly ulong Seed = ulong.TryParse(Environment.GetEnvironmentVariable("PERCEPTRON_FUZZ_SEED"), out ulong seed) ? seed : 20250301UL;
 
-    private static readonly TimeSpan PerCase = TimeSpan.FromSeconds(5);
-
     private static readonly byte[] ValidBytes = ModelFiles.Bytes(ModelFiles.Classifier());
 
     /// <summary>Replacement values for structural mutations: wrong types, extremes, huge and negative sizes, names the reader must reject.</summary>
@@ -98,7 +96,7 @@ public sealed class ModelReaderPropertyTests : IDisposable
                 Assert.DoesNotContain('\n', e.Message);
                 Assert.Equal(path, e.FilePath);
             }
-        }, PerCase);
+        });
     }
 
     private static byte[] Mutate(byte[] seed, (int Position, int Kind, byte Value)[] mutations)

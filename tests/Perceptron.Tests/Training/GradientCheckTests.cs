@@ -86,6 +86,22 @@ public class GradientCheckTests
         GradientCheck.AssertGradientsMatch(model, x, Targets("mse", 4, 2, random));
     }
 
+    [Fact]
+    public void Backward_ClassWeightedCrossEntropy_MatchesFiniteDifferences()
+    {
+        var random = new Random(5);
+        var model = new Sequential<double>(new Dense<double>(5, Activation.Tanh, l2: 0.01), new Dense<double>(3, Activation.Softmax)) { Seed = 13 };
+        model.Compile(new Sgd(0.1), new SparseCategoricalCrossEntropy([0.25, 4, 1.5]));
+        var x = new Matrix<double>(6, 4);
+        foreach (ref double value in x.AsSpan())
+        {
+            value = random.NextDouble() * 2 - 1;
+        }
+
+        var y = new Matrix<double>(6, 1, [0, 1, 2, 1, 0, 2]);
+        GradientCheck.AssertGradientsMatch(model, x, y);
+    }
+
     private static Matrix<double> Targets(string loss, int rows, int outputs, Random random)
     {
         switch (loss)

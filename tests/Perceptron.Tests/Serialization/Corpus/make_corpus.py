@@ -167,3 +167,25 @@ write('bad-scaler-wrong-length.json', variant(put(["preprocessing", "mean"], [1]
 write('bad-scaler-unknown-kind.json', variant(put(["preprocessing", "kind"], "robust")))
 write('bad-target-scaler-on-classifier.json', variant(put(["target_preprocessing"], {"kind": "standard", "mean": [1], "std": [1]})))
 write('bad-training-not-strings.json', variant(put(["training", "epochs"], 3)))
+
+# --- version 2: class weights and the recorded training run ---
+V2 = variant(lambda m: (m.update({"version": 2, "class_weights": [1, 3.5]}), m.update({"training": {
+    "data": "test.csv", "rows": 80, "validation_rows": 0, "test_rows": 20, "batch_size": 32, "epochs": 3,
+    "final_loss": 0.41, "outcome": "completed", "data_sha256": "0123456789abcdef" * 4,
+    "options": {"layers": [3], "activation": "relu", "learning_rate": None, "early_stopping": None, "class_weight": {"x": 1, "y": 3.5}, "scaling": "standard"},
+    "metrics": {"train": {"accuracy": 0.95, "loss": 0.2}, "test": {"accuracy": 0.9, "f1_macro": 0.88, "loss": 0.3}}}})))
+
+
+def variant2(change):
+    model = copy.deepcopy(V2)
+    change(model)
+    return model
+
+
+write('ok-v2-class-weights-and-run.json', V2)
+write('bad-class-weights-count.json', variant2(put(["class_weights"], [1, 2, 3])))
+write('bad-class-weights-negative.json', variant2(put(["class_weights"], [1, -2])))
+write('bad-class-weights-with-mse.json', variant2(put(["loss"], "mse")))
+write('bad-training-option-nested.json', variant2(put(["training", "options", "layers"], [[3]])))
+write('bad-training-metric-not-number.json', variant2(put(["training", "metrics", "test", "accuracy"], "high")))
+write('bad-data-sha256.json', variant2(put(["training", "data_sha256"], "ABC")))
