@@ -48,8 +48,8 @@ internal abstract class Lesson
     /// <summary>Rows the lesson adds to each task's table (e.g. a prediction, per-layer gradients).</summary>
     public virtual IEnumerable<LessonRow> ExtraRows(TaskResult task) => [];
 
-    /// <summary>Epochs after which to keep parameter snapshots (for pictures of training in progress).</summary>
-    public virtual IReadOnlySet<int> SnapshotEpochs(LessonTask task) => new HashSet<int>();
+    /// <summary>Epochs after which to keep parameter snapshots (the frames of the training animation).</summary>
+    public virtual IReadOnlySet<int> SnapshotEpochs(LessonTask task) => LessonPictures.FrameEpochs(task.Epochs);
 
     /// <summary>Writes the lesson's pictures into <paramref name="folder"/> and returns their paths.</summary>
     public virtual IReadOnlyList<string> WritePictures(LessonResult result, string folder) => LessonPictures.Default(result, folder);

@@ -5,9 +5,31 @@ namespace Perceptron.Cli.Lessons;
 /// <summary>The pictures (and model files) a lesson writes into its folder.</summary>
 internal static class LessonPictures
 {
+    /// <summary>Frames a training animation shows at most.</summary>
+    public const int MaxFrames = 24;
+
+    /// <summary>
+    /// The epochs to animate: every epoch of a short run, else <see cref="MaxFrames"/> spaced about evenly on a log scale
+    /// (the regions change fastest early), always ending with the last.
+    /// </summary>
+    public static IReadOnlySet<int> FrameEpochs(int epochs)
+    {
+        var frames = new SortedSet<int>();
+        int count = Math.Min(epochs, MaxFrames), previous = 0;
+        for (int i = 0; i < count; i++)
+        {
+            int epoch = count == 1 ? epochs : (int)Math.Round(Math.Pow(epochs, i / (count - 1.0)));
+            previous = Math.Min(epochs, Math.Max(previous + 1, epoch));
+            frames.Add(previous);
+        }
+
+        return frames;
+    }
+
     /// <summary>
     /// For each experiment: the curves of every variant, each variant's network as a model file, and, on 2-D data,
-    /// each variant's decision regions and the after network's hidden units; the sum task's after network as a diagram.
+    /// each variant's decision regions, the after network's hidden units and its training as frames and a GIF; the sum
+    /// task's after network as a diagram.
     /// </summary>
     public static IReadOnlyList<string> Default(LessonResult result, string folder)
     {
@@ -39,6 +61,12 @@ internal static class LessonPictures
                 int columns = Math.Min(8, plots.Count);
                 PictureFile.Save(plots, columns, units, 150 * columns, 150 * ((plots.Count + columns - 1) / columns));
                 written.Add(units);
+                if (task.After.Snapshots.Count > 0)
+                {
+                    string title = $"{task.Data.Name}: {LessonTable.Headings(result.Lesson, task)[1]}";
+                    written.AddRange(TrainingAnimation.Write(task.After.Model, task.After.Snapshots, task.Data.Train, title,
+                        Path.Combine(folder, $"{task.Key}-after-training"), Path.Combine(folder, $"{task.Key}-after-training.gif")));
+                }
             }
         }
 
