@@ -1,3 +1,5 @@
+using Perceptron.Cli.Pictures;
+
 namespace Perceptron.Cli.Lessons;
 
 /// <summary>Lesson 7: momentum, a running sum of past gradients that keeps moving along consistent directions.</summary>
@@ -28,4 +30,15 @@ internal sealed class Lesson07Momentum : Lesson
         $"Along a direction where the gradient keeps its sign, the velocity grows to 1/(1 − 0.9) = 10 times the gradient; where it flips, the terms cancel. " +
         $"With the same η the digits go from {TestMetric(result.Real.Before)} to {TestMetric(result.Real.After)} test accuracy, and the sum task reaches test R² ≥ {LessonFormat.Threshold("r2", result.Sum.Task.Threshold)} at {Reached(result.Sum.After)} instead of {Reached(result.Sum.Before)}. " +
         $"Plain SGD with a 10× step does about as well here ({TestMetric(result.Real.Runs[2])}): on these batches momentum's gain is mostly that larger effective step; the optimizer-path picture shows the damping of zig-zags it adds.";
+
+    /// <summary>The default pictures and the optimizers' paths on a slice of the sum task's loss (the before network's output weights).</summary>
+    public override IReadOnlyList<string> WritePictures(LessonResult result, string folder)
+    {
+        var written = new List<string>(LessonPictures.Default(result, folder));
+        var slice = LossSlice.Of(NetworkView.Of(result.Sum.Before.Model), result.Sum.Data.Train);
+        string path = Path.Combine(folder, "sum-optimizer-paths.png");
+        PictureFile.Save(OptimizerPathPicture.Build(slice, "sum task: the optimizers' paths on a slice of the loss").Plot, path, 900, 800);
+        written.Add(path);
+        return written;
+    }
 }

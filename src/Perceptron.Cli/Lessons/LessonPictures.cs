@@ -64,8 +64,10 @@ internal static class LessonPictures
                 if (task.After.Snapshots.Count > 0)
                 {
                     string title = $"{task.Data.Name}: {LessonTable.Headings(result.Lesson, task)[1]}";
-                    written.AddRange(TrainingAnimation.Write(task.After.Model, task.After.Snapshots, task.Data.Train, title,
-                        Path.Combine(folder, $"{task.Key}-after-training"), Path.Combine(folder, $"{task.Key}-after-training.gif")));
+                    string frames = Path.Combine(folder, $"{task.Key}-after-training");
+                    TrainingAnimation.Write(task.After.Model, task.After.Snapshots, task.Data.Train, title, frames, frames + ".gif");
+                    written.Add(frames + Path.DirectorySeparatorChar);
+                    written.Add(frames + ".gif");
                 }
             }
         }
