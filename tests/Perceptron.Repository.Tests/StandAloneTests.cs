@@ -39,6 +39,7 @@ public partial class StandAloneTests
     [InlineData("see docs/engine.md#the-micro-kernel and Gemm.cs#L12")]
     [InlineData("the issues 28 independent FMAs")]
     [InlineData("shared state; ArrayPool<T>.Shared")]
+    [InlineData("color: #555; background: '#222'; stroke=\"#333333\"")]
     public void Pattern_LetsOrdinaryTextThrough(string line) => Assert.DoesNotMatch(OutsideReference(), line);
 
     private static bool IsBinary(string path)
@@ -50,8 +51,9 @@ public partial class StandAloneTests
     }
 
     // Paths to the shared folder beside the repository or to the machine's work folders, the style guide and
-    // performance notes kept there, and issue numbers (the word issue or a hash before a number). Written in
+    // performance notes kept there, and issue numbers (the word issue or a hash before a number; three or six digits
+    // after a hash are a colour, as in CSS and canvas code). Written in
     // pieces so that this file does not match itself.
-    [GeneratedRegex(@"\.\./" + "shared" + @"\b|(?<![\w.-])" + "shared" + @"/(?:data|notes|docs)\b|/" + "work" + @"/|\b(?:STYLE|PERFORMANCE)\." + "md" + @"\b|\b" + "issue" + @"\s+#?\d+|(?<![\w&])#\d+\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\.\./" + "shared" + @"\b|(?<![\w.-])" + "shared" + @"/(?:data|notes|docs)\b|/" + "work" + @"/|\b(?:STYLE|PERFORMANCE)\." + "md" + @"\b|\b" + "issue" + @"\s+#?\d+|(?<![\w&])#(?!(?:\d{3}|\d{6})\b)\d+\b", RegexOptions.IgnoreCase)]
     private static partial Regex OutsideReference();
 }

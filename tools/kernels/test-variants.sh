@@ -9,6 +9,10 @@ cd "$(dirname "$0")/../.."
 
 filter='(FullyQualifiedName~Perceptron.Tests.Kernels|FullyQualifiedName~Perceptron.Tests.Layers|FullyQualifiedName~Perceptron.Tests.Training)&Category!=Slow&Category!=EveryVariant'
 probe=artifacts/bin/Perceptron.Benchmarks/release/Perceptron.Benchmarks.dll
+# `dotnet test` on the solution need not build the benchmark project: build the probe when it is missing.
+if [ ! -f "$probe" ]; then
+  dotnet build benchmarks/Perceptron.Benchmarks -c Release --nologo -v q || { echo "cannot build $probe"; exit 1; }
+fi
 variants=$(dotnet "$probe" variants) || { echo "cannot list the kernel variants with $probe"; exit 1; }
 
 status=0

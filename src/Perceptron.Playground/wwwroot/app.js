@@ -21,6 +21,7 @@ let network = null;
 let events = null;
 let inspecting = null;  // { layer, unit, from }
 let run = -1;
+let lastBoundary = null; // the last output picture, redrawn when a view option changes
 
 // ---- the setup in the address bar
 
@@ -171,7 +172,10 @@ function onFrame(next) {
   }
   drawLossChart($('lossChart'), history);
   network?.update(next);
-  if (next.boundary) drawBoundary($('boundary'), next.boundary);
+  if (next.boundary) {
+    lastBoundary = next.boundary;
+    drawBoundary($('boundary'), next.boundary, $('discretize').checked);
+  }
   drawConfusion(next.confusion);
   if (inspecting && next.state !== 'running') inspect();
 }
@@ -338,6 +342,7 @@ function wire() {
   $('addLayer').addEventListener('click', () => { if (setup.layers.length < state.limits.maxLayers) changeSetup({ layers: [...setup.layers, 2] }); });
   $('removeLayer').addEventListener('click', () => { if (setup.layers.length > 0) changeSetup({ layers: setup.layers.slice(0, -1) }); });
   $('showTest').addEventListener('change', drawPlane);
+  $('discretize').addEventListener('change', () => { if (lastBoundary) drawBoundary($('boundary'), lastBoundary, $('discretize').checked); });
   $('upload').addEventListener('submit', upload);
   $('sampleSet').addEventListener('change', inspect);
   $('sampleIndex').addEventListener('change', inspect);

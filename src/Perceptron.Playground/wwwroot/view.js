@@ -40,10 +40,14 @@ export function drawHeat(canvas, values, size, scale = 1) {
 /** Colours for more than two classes. */
 export const CLASS_COLOURS = ['#f59322', '#0877bd', '#2ca02c', '#9467bd', '#d62728', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
 
-/** Draws the output picture: p(+1) in [-1, 1], a regression value, or predicted classes. */
-export function drawBoundary(canvas, boundary) {
+/**
+ * Draws the output picture: p(+1) in [-1, 1], a regression value, or predicted classes. With discretize, a binary
+ * output shows only the predicted class (the sign of 2p − 1), as the TensorFlow Playground's checkbox does.
+ */
+export function drawBoundary(canvas, boundary, discretize = false) {
   if (boundary.kind !== 'classes') {
-    drawHeat(canvas, boundary.values, boundary.size);
+    const values = discretize && boundary.kind === 'binary' ? boundary.values.map(Math.sign) : boundary.values;
+    drawHeat(canvas, values, boundary.size);
     return;
   }
   const context = canvas.getContext('2d');

@@ -65,6 +65,66 @@ public class CirclesPageTests(CirclesRun run, ITestOutputHelper output) : IClass
     }
 
     [Fact]
+    public async Task DiscretizeOutput_PaintsOnlyThePredictedClass_AndUncheckingRestoresTheShades()
+    {
+        const int Grid = 64, Canvas = 320, Every = 4;
+        var centres = new List<(int Px, int Py, float X1, float X2)>();
+        for (int j = 0; j < Grid; j += Every)
+        {
+            for (int i = 0; i < Grid; i += Every)
+            {
+                centres.Add((i * Canvas / Grid + 2, j * Canvas / Grid + 2, (float)(-6 + (i + 0.5) / Grid * 12), (float)(6 - (j + 0.5) / Grid * 12)));
+            }
+        }
+
+        var features = new Matrix<float>(centres.Count, 2);
+        for (int k = 0; k < centres.Count; k++)
+        {
+            features[k, 0] = centres[k].X1;
+            features[k, 1] = centres[k].X2;
+        }
+
+        Matrix<float> probabilities = run.Model.Predict(features);
+        const string ReadPixels = "points => { const c = document.getElementById('boundary').getContext('2d'); return points.map(([x, y]) => Array.from(c.getImageData(x, y, 1, 1).data.slice(0, 3))); }";
+        int[][] points = centres.Select(c => new[] { c.Px, c.Py }).ToArray();
+
+        await run.Page.CheckAsync("#discretize");
+        try
+        {
+            int[][] pixels = await run.Page.EvaluateAsync<int[][]>(ReadPixels, points);
+            int[] blue = PlaygroundColours.Of(1), orange = PlaygroundColours.Of(-1);
+            int blueCount = 0;
+            for (int k = 0; k < centres.Count; k++)
+            {
+                float p = probabilities[k, 1];
+                if (Math.Abs(p - 0.5f) < 1e-3f)
+                {
+                    continue; // on the boundary itself float32 rounding decides the side
+                }
+
+                int[] expected = p > 0.5f ? blue : orange;
+                blueCount += p > 0.5f ? 1 : 0;
+                Assert.True(expected.Zip(pixels[k]).All(pair => Math.Abs(pair.First - pair.Second) <= 3),
+                    $"pixel ({centres[k].Px}, {centres[k].Py}): page rgb({string.Join(", ", pixels[k])}), model p(+1) = {p:0.000} → rgb({string.Join(", ", expected)})");
+            }
+
+            Assert.InRange(blueCount, centres.Count / 10, centres.Count / 2);
+        }
+        finally
+        {
+            await run.Page.UncheckAsync("#discretize");
+        }
+
+        // Unchecked, the picture shades p(+1) again (the other tests read it too).
+        int[][] shaded = await run.Page.EvaluateAsync<int[][]>(ReadPixels, points);
+        for (int k = 0; k < centres.Count; k++)
+        {
+            int[] expected = PlaygroundColours.Of(2 * probabilities[k, 1] - 1);
+            Assert.True(expected.Zip(shaded[k]).All(pair => Math.Abs(pair.First - pair.Second) <= 3), $"pixel ({centres[k].Px}, {centres[k].Py}) after unchecking");
+        }
+    }
+
+    [Fact]
     public async Task ClickingAUnit_ShowsTheEnginesNumbersForTheSample()
     {
         await run.Page.ClickAsync("#network .unit[data-layer='1'][data-unit='2']");

@@ -8,7 +8,7 @@ public class PlaygroundCommandTests(ServerFixture server) : IClassFixture<Server
     [Theory]
     [InlineData("--host", "my-computer", "perceptron: --host must be an IP address such as 127.0.0.1 or 0.0.0.0; got 'my-computer'.")]
     [InlineData("--port", "70000", "perceptron: --port must be 0..65535; got 70000.")]
-    [InlineData("--port", "-1", "perceptron: --port must be at least 0; got -1.")]
+    [InlineData("--port", "-1", "perceptron playground: --port must be at least 0; got -1")]
     public void BadOptions_AreUsageErrors(string option, string value, string message)
     {
         var (exitCode, _, error) = CliRunner.Run("playground", option, value);
