@@ -42,6 +42,7 @@ internal static class CliApp
             ExportCommand.Create(console),
             PlaygroundCommand.Create(console),
             LessonCommand.Create(console),
+            PlotCommand.Create(console),
         };
 
         // Nothing to do: show what there is to do.

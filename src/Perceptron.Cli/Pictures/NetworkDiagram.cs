@@ -117,6 +117,13 @@ internal static class NetworkDiagram
             caption.LabelFontColor = Colors.Gray;
         }
 
+        // The key, under the diagram: a learner should not have to guess what width and colour mean.
+        string key = "lines: weights (width: size; blue positive, red negative) · rings: biases · " +
+            (activations is null ? "units: inputs, hidden units, outputs" : "a: this sample's activation (inputs after scaling), fill: its size");
+        var legend = plot.Add.Text(key, (widths.Count - 1) / 2.0, -half - 1.3);
+        legend.LabelAlignment = Alignment.UpperCenter;
+        legend.LabelFontSize = 11;
+        legend.LabelFontColor = Colors.Gray;
         plot.Title(title);
         plot.Axes.Frameless();
         plot.HideGrid();
