@@ -23,6 +23,9 @@ internal static class Palette
     /// <summary>The "after" series.</summary>
     public static Color After { get; } = Color.FromHex("#1f77b4");
 
+    // The variants' colours: the class colours other than Before's red and After's blue.
+    private static readonly Color[] VariantColors = [.. ClassColors.Where(color => color != Before && color != After)];
+
     /// <summary>Class k's colour (ten, then repeating).</summary>
     public static Color Class(int k) => ClassColors[k % ClassColors.Length];
 
@@ -31,7 +34,7 @@ internal static class Palette
     {
         0 => Before,
         1 => After,
-        _ => ClassColors[(column + 1) % ClassColors.Length],
+        _ => VariantColors[(column - 2) % VariantColors.Length],
     };
 
     /// <summary><paramref name="color"/> mixed with white: 0 keeps the colour, 1 gives white.</summary>

@@ -4,6 +4,7 @@ using Perceptron.Serialization;
 using Perceptron.Tabular;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Gif;
+using SixLabors.ImageSharp.Processing.Processors.Quantization;
 using SixLabors.ImageSharp.PixelFormats;
 using GifImage = SixLabors.ImageSharp.Image;
 
@@ -44,7 +45,7 @@ internal static class TrainingAnimation
             {
                 model.Network.RestoreParameters(parameters);
                 var plot = picture.Build(string.Create(CultureInfo.InvariantCulture, $"{title}: epoch {epoch}"));
-                byte[] png = plot.GetImageBytes(480, 420, ScottPlot.ImageFormat.Png);
+                byte[] png = plot.GetImageBytes(400, 350, ScottPlot.ImageFormat.Png);
                 string frame = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"frame-{++index:000}.png"));
                 Directory.CreateDirectory(folder);
                 AtomicFile.Write(frame, stream => stream.Write(png));
@@ -62,7 +63,7 @@ internal static class TrainingAnimation
         return written;
     }
 
-    /// <summary>Encodes PNG frames as a looping GIF, each frame with its own palette.</summary>
+    /// <summary>Encodes PNG frames as a looping GIF, each frame with its own palette (the regions change colour as training goes).</summary>
     public static void EncodeGif(IReadOnlyList<byte[]> pngFrames, Stream output)
     {
         using var gif = GifImage.Load<Rgba32>(pngFrames[0]);
@@ -75,6 +76,12 @@ internal static class TrainingAnimation
             frame.Metadata.GetGifMetadata().FrameDelay = i == pngFrames.Count - 1 ? 4 * FrameDelay : FrameDelay;
         }
 
-        gif.SaveAsGif(output, new GifEncoder { ColorTableMode = GifColorTableMode.Local });
+        gif.SaveAsGif(output, new GifEncoder
+        {
+            ColorTableMode = GifColorTableMode.Local,
+
+            // No dithering: the regions are flat colours, and dither noise would triple the file.
+            Quantizer = new WuQuantizer(new QuantizerOptions { Dither = null, MaxColors = 48 }),
+        });
     }
 }
