@@ -11,7 +11,7 @@ internal sealed class Lesson09SoftmaxCrossEntropy : Lesson
 
     public override string Fix => "classification ends in a softmax over the classes with the cross-entropy loss, instead of one sigmoid per class with MSE";
 
-    public override CodeLine Code => new("src/Perceptron/Losses/SparseCategoricalCrossEntropy.cs", 42, "g[label] -= scale;");
+    public override CodeLine Code => new("src/Perceptron/Losses/SparseCategoricalCrossEntropy.cs", 57, "g[label] -= scale;");
 
     public override LessonTask SumTask => new(LessonDataSets.SumTenths, Hidden: [32, 32], Epochs: 20, Threshold: 0.95);
 
