@@ -4,8 +4,8 @@ using Perceptron.Serialization;
 using Perceptron.Tabular;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Gif;
-using SixLabors.ImageSharp.Processing.Processors.Quantization;
 using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing.Processors.Quantization;
 using GifImage = SixLabors.ImageSharp.Image;
 
 namespace Perceptron.Cli.Pictures;
