@@ -15,7 +15,7 @@ internal static class LessonCommand
     {
         var number = new Argument<int?>("N") { Description = "The lesson to run; omit it to list the lessons.", Arity = ArgumentArity.ZeroOrOne };
         var seed = Options.Int("--seed", "Seed for the data, the initial weights, the shuffles and dropout.", 1, minimum: int.MinValue);
-        var output = new Option<string?>("--out") { Description = "Folder to write the lesson's pictures (PNG) and the trained networks (model files) into." };
+        var output = new Option<string?>("--out") { Description = "Folder to write the lesson's pictures (PNG; on 2-D data also the training as frames and a GIF) and the trained networks (model files) into." };
         var command = new Command("lesson", "Learn by changing one thing: each lesson trains a network before and after one fix and shows what it bought.")
         {
             number, seed, output,
