@@ -77,6 +77,8 @@ internal sealed class TrainingOptionSet
 
     public Option<double[]?>? L2s { get; }
 
+    public Option<double> L1 { get; } = Options.NonNegativeDouble("--l1", "L1 penalty λ₁ on the weights (λ₁·Σ|w| joins the training objective, not the reported loss).", Defaults.L1);
+
     public Option<ClassWeights?> ClassWeight { get; } = ClassWeightOption();
 
     public Option<int> Seed { get; } = Options.Int("--seed", "Seed for the splits, initialisation, shuffling and dropout.", Defaults.Seed, minimum: int.MinValue);
@@ -93,7 +95,7 @@ internal sealed class TrainingOptionSet
         Option?[] options =
         [
             Layers, LayerLists, Activation, Epochs, BatchSize, BatchSizes, Optimizer, LearningRate, LearningRates, ValidationSplit, EarlyStopping,
-            Scaling, Dropout, Dropouts, L2, L2s, ClassWeight, Seed, Threads, ClipNorm, ClipValue,
+            Scaling, Dropout, Dropouts, L2, L2s, L1, ClassWeight, Seed, Threads, ClipNorm, ClipValue,
         ];
         foreach (Option option in options.OfType<Option>())
         {
@@ -114,6 +116,7 @@ internal sealed class TrainingOptionSet
             Scaling = Enum.GetValues<FeatureScaling>().Single(kind => ScalingName(kind) == parsed.GetValue(Scaling)),
             ClassWeights = parsed.GetValue(ClassWeight),
             Seed = parsed.GetValue(Seed),
+            L1 = parsed.GetValue(L1),
             ClipNorm = parsed.GetValue(ClipNorm),
             ClipValue = parsed.GetValue(ClipValue),
             CancellationToken = cancellation,

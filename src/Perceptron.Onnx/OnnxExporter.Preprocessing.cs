@@ -93,12 +93,19 @@ public static partial class OnnxExporter
             Add("class_names", JsonSerializer.Serialize(file.ClassNames.ToArray()));
         }
 
-        Add("preprocessing", file.Scaler switch
+        string scaling = file.Scaler switch
         {
             StandardScaler => "standard",
             MinMaxScaler => "minmax",
             _ => "none",
-        });
+        };
+        Add("preprocessing", string.Join(", ", new[] { file.Imputer is null ? null : "imputation", file.Encoder is null ? null : "one_hot", scaling }.OfType<string>()));
+        if (file.Encoder is not null)
+        {
+            Add("numeric_features", JsonSerializer.Serialize(file.Columns.Where(c => c.Kind == ColumnKind.Numeric).Select(c => c.Name).ToArray()));
+            Add("categorical_features", JsonSerializer.Serialize(file.Columns.Where(c => c.Kind == ColumnKind.Categorical).Select(c => c.Name).ToArray()));
+        }
+
         foreach (var (key, value) in (file.Training?.Describe() ?? []).OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
             Add($"training.{key}", value);
@@ -109,13 +116,25 @@ public static partial class OnnxExporter
     private static string Describe(Sequential<float> network, TabularModel? file, string outputName)
     {
         var text = new StringBuilder("Perceptron multilayer perceptron. ");
-        text.Append(CultureInfo.InvariantCulture, $"Input '{InputName}': float[{BatchDimension}, {network.Inputs}]");
-        if (file is { FeatureNames.Count: > 0 })
+        IReadOnlyList<string> numeric = file is { FeatureNames.Count: > 0 } ? [.. file.Columns.Where(c => c.Kind == ColumnKind.Numeric).Select(c => c.Name)] : [];
+        int width = file?.Encoder is not null ? numeric.Count : file?.Imputer?.InputWidth ?? network.Inputs;
+        text.Append(CultureInfo.InvariantCulture, $"Input '{InputName}': float[{BatchDimension}, {width}]");
+        if (numeric.Count > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $", raw features {string.Join(", ", file.FeatureNames.Take(12))}{(file.FeatureNames.Count > 12 ? ", …" : "")}");
+            text.Append(CultureInfo.InvariantCulture, $", raw features {string.Join(", ", numeric.Take(12))}{(numeric.Count > 12 ? ", …" : "")}");
         }
 
         text.Append(". ");
+        if (file?.Encoder is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Numeric features in '{InputName}', categorical ones as text in '{CategoriesInputName}' (string[{BatchDimension}, {file.Encoder.Columns.Count}]), one-hot encoded in the graph. ");
+        }
+
+        if (file?.Imputer is not null)
+        {
+            text.Append("Missing values (NaN, or an empty or NA category) are imputed in the graph. ");
+        }
+
         text.Append(file?.Scaler switch
         {
             StandardScaler => "Standardised in the graph: (x − mean) / std. ",

@@ -16,8 +16,11 @@ namespace Perceptron.Onnx;
 /// <c>batch</c> is a symbolic dimension, so any number of rows can be fed at once.
 /// </para>
 /// <para>
-/// For a <see cref="TabularModel"/> the graph reproduces <see cref="TabularModel.Predict(Tensors.Matrix{float})"/> from raw features: the saved scaler
-/// becomes leading <c>Sub</c>/<c>Div</c> nodes; each <c>Dense</c> layer a <c>Gemm</c> (weights and bias as initializers)
+/// For a <see cref="TabularModel"/> the graph reproduces <see cref="TabularModel.Predict(Tensors.Matrix{float})"/> from raw features: missing
+/// numbers (NaN) are imputed with <c>IsNaN</c>/<c>Where</c>; categorical features come as text in a second input
+/// <c>"categories"</c> (<c>string[batch, categorical features]</c>, <c>"input"</c> then holds the numeric ones) and become
+/// one-hot columns through the <c>ai.onnx.ml</c> <c>LabelEncoder</c> (operator set 2) and <c>OneHot</c>; the saved scaler
+/// becomes <c>Sub</c>/<c>Div</c> nodes; each <c>Dense</c> layer a <c>Gemm</c> (weights and bias as initializers)
 /// followed by its activation (<c>Relu</c>, <c>Sigmoid</c>, <c>Tanh</c>, <c>Softmax</c> on the last axis,
 /// <c>LeakyRelu</c> α = 0.01, <c>Elu</c> α = 1, and GELU's tanh approximation spelled out in <c>Mul</c>, <c>Add</c> and
 /// <c>Tanh</c> nodes, since the <c>Gelu</c> operator needs opset 20); <c>Dropout</c> layers are left out (they are the
@@ -140,7 +143,13 @@ public static partial class OnnxExporter
             throw new OnnxExportException(null, "the model is not built, so its input width and weights are unknown; train it, or call Build(inputs), before exporting.");
         }
 
-        var graph = new OnnxGraph("perceptron", InputName, network.Inputs);
+        // With categorical features the inputs are the numeric ones and the category texts; otherwise one float input.
+        var graph = file?.Encoder is null ? new OnnxGraph("perceptron", InputName, file?.Imputer?.InputWidth ?? network.Inputs) : new OnnxGraph("perceptron");
+        if (file is not null && (file.Imputer is not null || file.Encoder is not null))
+        {
+            AddImputationAndEncoding(graph, file);
+        }
+
         if (file?.Scaler is IFeatureScaler scaler)
         {
             AddFeatureScaling(graph, scaler, network.Inputs);
@@ -164,6 +173,10 @@ public static partial class OnnxExporter
             Graph = graph.Finish(outputName, network.Outputs, description),
         };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = OpsetVersion });
+        if (graph.UsesMlDomain)
+        {
+            model.OpsetImport.Add(new OperatorSetIdProto { Domain = MlDomain, Version = MlOpsetVersion });
+        }
         if (file is not null)
         {
             AddMetadata(model, file);

@@ -13,11 +13,49 @@ internal sealed class OnnxGraph
 
     /// <summary>Starts a graph whose input is <c>float[batch, inputs]</c>.</summary>
     public OnnxGraph(string name, string inputName, int inputs)
+        : this(name)
+    {
+        Current = AddInput(inputName, TensorProto.Types.DataType.Float, inputs);
+    }
+
+    /// <summary>Starts a graph without inputs (add them with <see cref="AddInput"/>).</summary>
+    public OnnxGraph(string name)
     {
         _graph = new GraphProto { Name = name };
-        _graph.Input.Add(ValueInfo(inputName, inputs));
-        _names.Add(inputName);
-        Current = inputName;
+        Current = "";
+    }
+
+    /// <summary>Whether any node of the <c>ai.onnx.ml</c> domain was added (the model must then import that operator set).</summary>
+    public bool UsesMlDomain { get; private set; }
+
+    /// <summary>Adds a graph input <c>type[batch, width]</c> and returns its name.</summary>
+    public string AddInput(string name, TensorProto.Types.DataType type, int width)
+    {
+        _graph.Input.Add(ValueInfo(name, width, type));
+        _names.Add(name);
+        return name;
+    }
+
+    /// <summary>Adds an int64 initializer and returns its name.</summary>
+    /// <param name="name">Wanted name; made unique.</param>
+    /// <param name="values">The values.</param>
+    /// <param name="dimensions">The shape; empty for a scalar.</param>
+    public string Int64s(string name, long[] values, params long[] dimensions)
+    {
+        var tensor = new TensorProto { Name = Unique(name), DataType = (int)TensorProto.Types.DataType.Int64 };
+        tensor.Dims.AddRange(dimensions);
+        tensor.Int64Data.AddRange(values);
+        _graph.Initializer.Add(tensor);
+        return tensor.Name;
+    }
+
+    /// <summary>Adds a node of the <c>ai.onnx.ml</c> domain (LabelEncoder…) with one output and returns the output's name.</summary>
+    public string MlNode(string opType, string name, IReadOnlyList<string> inputs, params AttributeProto[] attributes)
+    {
+        string output = Node(opType, name, inputs, attributes);
+        _graph.Node[^1].Domain = OnnxExporter.MlDomain;
+        UsesMlDomain = true;
+        return output;
     }
 
     /// <summary>The tensor that the next step reads: the input, then each node's output in turn.</summary>
@@ -84,7 +122,7 @@ internal sealed class OnnxGraph
             _graph.Node.Add(identity);
         }
 
-        _graph.Output.Add(ValueInfo(outputName, outputs));
+        _graph.Output.Add(ValueInfo(outputName, outputs, TensorProto.Types.DataType.Float));
         _graph.DocString = docString;
         return _graph;
     }
@@ -92,11 +130,27 @@ internal sealed class OnnxGraph
     /// <summary>An integer attribute.</summary>
     public static AttributeProto Int(string name, long value) => new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
 
+    /// <summary>A list-of-strings attribute (UTF-8).</summary>
+    public static AttributeProto Strings(string name, IEnumerable<string> values)
+    {
+        var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Strings };
+        attribute.Strings.AddRange(values.Select(Google.Protobuf.ByteString.CopyFromUtf8));
+        return attribute;
+    }
+
+    /// <summary>A list-of-integers attribute.</summary>
+    public static AttributeProto Ints(string name, IEnumerable<long> values)
+    {
+        var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Ints };
+        attribute.Ints.AddRange(values);
+        return attribute;
+    }
+
     /// <summary>A float attribute.</summary>
     public static AttributeProto Float(string name, float value) => new() { Name = name, Type = AttributeProto.Types.AttributeType.Float, F = value };
 
-    /// <summary>The description of a <c>float[batch, width]</c> tensor.</summary>
-    private static ValueInfoProto ValueInfo(string name, int width)
+    /// <summary>The description of a <c>type[batch, width]</c> tensor.</summary>
+    private static ValueInfoProto ValueInfo(string name, int width, TensorProto.Types.DataType type)
     {
         var shape = new TensorShapeProto();
         shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = OnnxExporter.BatchDimension });
@@ -104,7 +158,7 @@ internal sealed class OnnxGraph
         return new ValueInfoProto
         {
             Name = name,
-            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape } },
+            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)type, Shape = shape } },
         };
     }
 

@@ -37,6 +37,48 @@ public class TrainCheckpointTests
         Assert.Equal(6, TrainingCheckpoint.Load(checkpoints).Epoch); // --resume keeps checkpointing into its folder
     }
 
+    /// <summary>
+    /// Early stopping's memory is in the checkpoint: a run interrupted one epoch before it stops (two epochs without
+    /// improvement counted), resumed, stops at the same epoch with the same best weights as the uninterrupted run.
+    /// </summary>
+    [Fact]
+    public void Train_ResumedWithEarlyStopping_SavesTheSameModelAsAnUninterruptedRun()
+    {
+        using var folder = new TempFolder();
+        string checkpoints = folder.File("checkpoints");
+        string[] common = ["train", CliRunner.DataFile("wine.csv"), "--early-stopping", "2", "--learning-rate", "0.05", "--batch-size", "16", "--seed", "5", "--quiet"];
+
+        Assert.Equal(0, CliRunner.Run([.. common, "--epochs", "100", "--out", folder.File("whole.json")]).ExitCode);
+        using var whole = JsonDocument.Parse(File.ReadAllText(folder.File("whole.json")));
+        var facts = whole.RootElement.GetProperty("training");
+        int stop = facts.GetProperty("epochs").GetInt32();
+        Assert.True(stop is > 3 and < 100, $"the reference run must stop early; it ran {stop} epochs");
+        Assert.StartsWith("early stopping", facts.GetProperty("stop_reason").GetString(), StringComparison.Ordinal);
+
+        Assert.Equal(0, CliRunner.Run([.. common, "--epochs", $"{stop - 1}", "--checkpoint-dir", checkpoints]).ExitCode);
+        var resumed = CliRunner.Run([.. common, "--epochs", "100", "--resume", checkpoints, "--out", folder.File("resumed.json")]);
+
+        Assert.True(resumed.ExitCode == 0, resumed.Error);
+        using var again = JsonDocument.Parse(File.ReadAllText(folder.File("resumed.json")));
+        Assert.Equal(whole.RootElement.GetProperty("layers").GetRawText(), again.RootElement.GetProperty("layers").GetRawText());
+        foreach (string fact in (string[])["epochs", "stop_reason", "final_loss", "outcome"])
+        {
+            Assert.Equal(facts.GetProperty(fact).GetRawText(), again.RootElement.GetProperty("training").GetProperty(fact).GetRawText());
+        }
+    }
+
+    [Fact]
+    public void Train_ResumeWithOtherEarlyStopping_IsAOneLineError()
+    {
+        using var folder = new TempFolder();
+        string checkpoints = folder.File("checkpoints");
+        string[] common = ["train", "iris", "--epochs", "2", "--validation-split", "0.2", "--quiet"];
+        Assert.Equal(0, CliRunner.Run([.. common, "--early-stopping", "3", "--checkpoint-dir", checkpoints]).ExitCode);
+
+        ErrorPathTests.AssertOneLineError(CliRunner.Run([.. common, "--early-stopping", "4", "--resume", checkpoints]), 1, "early stopping has patience 3");
+        ErrorPathTests.AssertOneLineError(CliRunner.Run([.. common, "--resume", checkpoints]), 1, "holds the state of 'early_stopping'");
+    }
+
     [Theory]
     [InlineData("--batch-size", "8", "batch size (16) differs from this run's (8)")]
     [InlineData("--seed", "6", "differs from this run's")]

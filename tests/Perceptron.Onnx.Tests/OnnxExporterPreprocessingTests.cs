@@ -184,6 +184,10 @@ public class OnnxExporterPreprocessingTests
         {
         }
 
+        public void TransformRow(Span<float> row)
+        {
+        }
+
         public Matrix<float> FitTransform(Matrix<float> features) => features.Clone();
     }
 }

@@ -11,7 +11,7 @@ namespace Perceptron.Cli.Commands;
 /// <summary><c>perceptron cv DATA -k 5</c>: k-fold cross-validation, each metric's mean ± standard deviation and a table per fold.</summary>
 internal static class CrossValidateCommand
 {
-    public static Command Create(IAnsiConsole console)
+    public static Command Create(IAnsiConsole console, TextWriter error)
     {
         var data = new DataOptionSet();
         var training = new TrainingOptionSet();
@@ -28,15 +28,15 @@ internal static class CrossValidateCommand
         command.SetAction((parsed, cancellation) =>
         {
             Engine.MaxThreads = parsed.GetValue(training.Threads);
-            TabularOptions options = training.Read(parsed, cancellation);
+            TabularOptions options = data.WithPreprocessing(parsed, training.Read(parsed, cancellation));
             TabularDataset rows = data.Load(parsed, options.Seed);
             TrainingOptionSet.CheckAgainst(options, rows);
-            return Task.FromResult(Run(console, rows, options, parsed.GetValue(folds), parsed.GetValue(quiet), parsed.GetValue(json)));
+            return Task.FromResult(Run(console, error, rows, options, parsed.GetValue(folds), parsed.GetValue(quiet), parsed.GetValue(json)));
         });
         return command;
     }
 
-    private static int Run(IAnsiConsole console, TabularDataset data, TabularOptions options, int folds, bool quiet, bool json)
+    private static int Run(IAnsiConsole console, TextWriter error, TabularDataset data, TabularOptions options, int folds, bool quiet, bool json)
     {
         if (data.Rows < folds)
         {
@@ -47,6 +47,8 @@ internal static class CrossValidateCommand
         {
             console.MarkupLineInterpolated($"{DataSource.Describe(data)}; {folds}-fold{(data.Task == TaskKind.Classification ? " stratified" : "")} cross-validation");
         }
+
+        DataOptionSet.Report(console, error, data, options.Impute, quiet, json);
 
         CrossValidationResult result = null!;
         if (quiet || json)

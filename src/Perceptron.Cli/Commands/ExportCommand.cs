@@ -46,7 +46,12 @@ internal static class ExportCommand
             MinMaxScaler => ", min-max scaled in the graph",
             _ => "",
         };
-        string input = $"'{OnnxExporter.InputName}' float[{OnnxExporter.BatchDimension}, {file.Network.Inputs}] raw features{scaling}";
+        int categorical = file.Encoder?.Columns.Count ?? 0;
+        int numeric = file.Pipeline.InputWidth - categorical;
+        string missing = file.Imputer is null ? "" : ", missing values imputed";
+        string input = categorical == 0
+            ? $"'{OnnxExporter.InputName}' float[{OnnxExporter.BatchDimension}, {numeric}] raw features{missing}{scaling}"
+            : $"{(numeric > 0 ? $"'{OnnxExporter.InputName}' float[{OnnxExporter.BatchDimension}, {numeric}] numeric features and " : "")}'{OnnxExporter.CategoriesInputName}' string[{OnnxExporter.BatchDimension}, {categorical}] category names (one-hot encoded){missing}{scaling}";
         string output = $"'{OnnxExporter.OutputNameFor(file)}' float[{OnnxExporter.BatchDimension}, {file.Network.Outputs}]";
         console.MarkupLineInterpolated($"Wrote [bold]{onnxPath}[/] (ONNX IR {OnnxExporter.IrVersion}, opset {OnnxExporter.OpsetVersion}, {new FileInfo(onnxPath).Length:N0} bytes): {input} → {output}");
         return CliApp.Ok;

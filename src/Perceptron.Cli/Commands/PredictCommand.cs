@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Perceptron.Data;
 using Perceptron.Serialization;
 using Perceptron.Tabular;
 using Perceptron.Tensors;
@@ -9,30 +10,46 @@ namespace Perceptron.Cli.Commands;
 /// <summary><c>perceptron predict MODEL DATA</c>: predictions as CSV, to a file or the console.</summary>
 internal static class PredictCommand
 {
-    public static Command Create(IAnsiConsole console)
+    public static Command Create(IAnsiConsole console, TextWriter error)
     {
         var model = new Argument<string>("MODEL") { Description = "A model file saved by 'perceptron train --out'." };
-        var data = new Argument<string>("DATA") { Description = "A CSV file with the model's feature columns (a target column, if present, is ignored), or IDX images." };
+        var data = new Argument<string>("DATA") { Description = "A CSV file with the model's feature columns (other columns, such as the target, are skipped), or IDX images." };
         var output = new Option<string?>("--out") { Description = "Write the predictions to this CSV file instead of the console." };
+        var keep = new Option<string[]?>("--keep")
+        {
+            Description = "Copy these input columns (comma-separated names, e.g. an id) into the predictions, before the predicted columns.",
+            Arity = ArgumentArity.ExactlyOne,
+            CustomParser = result => [.. result.Tokens.SelectMany(token => token.Value.Split(',')).Select(item => item.Trim())],
+        };
         var command = new Command("predict", "Predict with a saved model: the class and each class's probability, or the value, one CSV row per input row.")
         {
-            model, data, output,
+            model, data, output, keep,
         };
-        command.SetAction(parsed => Run(console, parsed.GetValue(model)!, parsed.GetValue(data)!, parsed.GetValue(output)));
+        var dataOptions = DataOptions.ForModel();
+        dataOptions.AddTo(command);
+        command.SetAction(parsed => Run(console, error, parsed.GetValue(model)!, parsed.GetValue(data)!, parsed.GetValue(output), dataOptions.Csv(parsed), parsed.GetValue(keep) ?? []));
         return command;
     }
 
-    private static int Run(IAnsiConsole console, string modelPath, string dataPath, string? outputPath)
+    private static int Run(IAnsiConsole console, TextWriter error, string modelPath, string dataPath, string? outputPath, CsvLoadOptions csv, string[] keep)
     {
         TabularModel model = ModelArgument.Load(modelPath, dataPath);
-        Matrix<float> outputs = model.Predict(model.ReadFeatures(dataPath));
+        FeatureRows rows = model.ReadRows(dataPath, csv, keep);
+        Matrix<float> outputs = model.Predict(rows.Features);
+
+        // Said once, on standard error, so the predictions on standard output stay a clean CSV.
+        foreach (string line in DataReport.Lines(rows))
+        {
+            error.WriteLine($"perceptron: {(line.StartsWith("warning:", StringComparison.Ordinal) ? "" : "note: ")}{line}");
+        }
+
         if (outputPath is null)
         {
-            model.WritePredictions(console.Profile.Out.Writer, outputs);
+            model.WritePredictions(console.Profile.Out.Writer, outputs, rows);
         }
         else
         {
-            AtomicFile.WriteText(outputPath, writer => model.WritePredictions(writer, outputs));
+            AtomicFile.WriteText(outputPath, writer => model.WritePredictions(writer, outputs, rows));
             console.MarkupLineInterpolated($"{outputs.Rows} predictions written to [bold]{outputPath}[/]");
         }
 

@@ -10,7 +10,7 @@ namespace Perceptron.Cli.Commands;
 /// <summary><c>perceptron train DATA</c>: trains a model on a CSV file, IDX images or a built-in data set.</summary>
 internal static class TrainCommand
 {
-    public static Command Create(IAnsiConsole console)
+    public static Command Create(IAnsiConsole console, TextWriter error)
     {
         var data = new DataOptionSet();
         var training = new TrainingOptionSet();
@@ -32,8 +32,8 @@ internal static class TrainCommand
             command.Options.Add(option);
         }
 
-        command.SetAction((parsed, cancellation) => Task.FromResult(Run(console, parsed, data,
-            training.Read(parsed, cancellation) with
+        command.SetAction((parsed, cancellation) => Task.FromResult(Run(console, error, parsed, data,
+            data.WithPreprocessing(parsed, training.Read(parsed, cancellation)) with
             {
                 TestSplit = parsed.GetValue(testSplit),
                 CheckpointDirectory = parsed.GetValue(checkpointDir) ?? parsed.GetValue(resume),
@@ -44,7 +44,7 @@ internal static class TrainCommand
         return command;
     }
 
-    private static int Run(IAnsiConsole console, ParseResult parsed, DataOptionSet dataOptions, TabularOptions options, TrainOutput output)
+    private static int Run(IAnsiConsole console, TextWriter error, ParseResult parsed, DataOptionSet dataOptions, TabularOptions options, TrainOutput output)
     {
         Engine.MaxThreads = output.Threads;
         CheckPathsBeforeTraining(options, output);
@@ -55,6 +55,8 @@ internal static class TrainCommand
         {
             console.MarkupLineInterpolated($"{DataSource.Describe(data)}");
         }
+
+        DataOptionSet.Report(console, error, data, options.Impute, output.Quiet, output.Json);
 
         var clock = Stopwatch.StartNew();
         TabularTrainingResult result = output.Quiet || output.Json

@@ -12,7 +12,7 @@ namespace Perceptron.Cli.Commands;
 /// the best settings trained into a model tested on rows the search never saw.</summary>
 internal static class TuneCommand
 {
-    public static Command Create(IAnsiConsole console)
+    public static Command Create(IAnsiConsole console, TextWriter error)
     {
         var data = new DataOptionSet();
         var training = new TrainingOptionSet(search: true);
@@ -55,7 +55,7 @@ internal static class TuneCommand
         {
             Engine.MaxThreads = parsed.GetValue(training.Threads);
             var settings = new TuneSettings(
-                training.Read(parsed, cancellation) with { TestSplit = parsed.GetValue(testSplit) },
+                data.WithPreprocessing(parsed, training.Read(parsed, cancellation)) with { TestSplit = parsed.GetValue(testSplit) },
                 training.ReadSpace(parsed),
                 new TuningOptions
                 {
@@ -69,7 +69,7 @@ internal static class TuneCommand
             CheckBeforeData(settings);
             TabularDataset rows = data.Load(parsed, settings.Options.Seed);
             TrainingOptionSet.CheckAgainst(settings.Options, rows);
-            return Task.FromResult(Run(console, rows, settings));
+            return Task.FromResult(Run(console, error, rows, settings));
         });
         return command;
     }
@@ -89,7 +89,7 @@ internal static class TuneCommand
         }
     }
 
-    private static int Run(IAnsiConsole console, TabularDataset data, TuneSettings settings)
+    private static int Run(IAnsiConsole console, TextWriter error, TabularDataset data, TuneSettings settings)
     {
         string metric = settings.Tuning.Metric ?? (data.Task == TaskKind.Classification ? "accuracy" : "r2");
         if (!TabularEvaluation.MetricNames(data.Task).Contains(metric) || (metric == "roc_auc" && data.ClassCount != 2))
@@ -107,6 +107,8 @@ internal static class TuneCommand
             console.MarkupLineInterpolated($"{DataSource.Describe(data)}");
             console.MarkupLineInterpolated($"{(settings.Tuning.Strategy == SearchStrategy.Grid ? "Grid" : "Random")} search: {planned} of {settings.Space.Combinations} combinations, each scored by {metric} on {scoring}; {settings.Options.TestSplit:0.##} of the rows held out to test the best model");
         }
+
+        DataOptionSet.Report(console, error, data, settings.Options.Impute, settings.Quiet, settings.Json);
 
         TuningResult result = null!;
         if (settings.Quiet || settings.Json)

@@ -62,6 +62,19 @@ internal static class UploadReader
             throw new UploadException($"{name} has {data.Features.Columns} feature columns; the playground takes at most {options.MaxUploadFeatures}.");
         }
 
+        // The playground trains on the numbers as they are (its scaler and inspector show raw columns): categories and
+        // missing cells, which 'perceptron train' encodes and imputes, are refused here rather than fed in as numbers.
+        string[] categorical = [.. data.Columns.Where(c => c.Kind == ColumnKind.Categorical).Select(c => $"'{c.Name}'")];
+        if (categorical.Length > 0)
+        {
+            throw new UploadException($"{name}: {string.Join(", ", categorical)} {(categorical.Length == 1 ? "holds" : "hold")} text (categories); the playground takes numeric features only. Leave {(categorical.Length == 1 ? "it" : "them")} out, or use 'perceptron train', which one-hot encodes categories.");
+        }
+
+        if (data.MissingCells > 0)
+        {
+            throw new UploadException($"{name} has {data.MissingCells:N0} missing cells; the playground takes complete rows. Fill them in, or use 'perceptron train', which imputes them.");
+        }
+
         if (data.Rows < 4)
         {
             throw new UploadException($"{name} has {data.Rows} data rows; the playground needs at least 4 to split them into training and test rows.");

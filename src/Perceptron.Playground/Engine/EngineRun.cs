@@ -29,6 +29,7 @@ internal static class EngineRun
         Scaling = Scaling(setup),
         Dropout = setup.Dropout,
         L2 = setup.L2,
+        L1 = setup.L1,
         Seed = setup.Seed,
         Callbacks = [.. InitializerOverride(setup), .. callbacks],
     };

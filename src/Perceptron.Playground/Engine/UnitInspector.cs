@@ -79,7 +79,7 @@ internal static class UnitInspector
         for (int i = 0; i < chosen.Inputs; i++)
         {
             int index = i * units + unit;
-            double gradient = incoming[i] * d + 2 * chosen.L2 * weights[index];
+            double gradient = incoming[i] * d + 2 * chosen.L2 * weights[index] + chosen.L1 * (weights[index] > 0 ? 1 : weights[index] < 0 ? -1 : 0);
             string from = layer == 1 ? (i < inputNames.Count ? inputNames[i] : $"input {i}") : $"layer {layer - 1} unit {i + 1}";
             weightNumbers[i] = new ParameterNumbers(from, incoming[i], weights[index], gradient, lastUpdate?[offset + index] ?? 0);
         }
@@ -113,7 +113,7 @@ internal static class UnitInspector
     {
         string f = layer.Activation.Name;
         bool fused = isOutput && model.Loss!.FusedActivation is { } activation && (layer.Activation == activation || layer.Activation.Name == "linear");
-        string l2 = layer.L2 > 0 ? " + 2λ·w" : "";
+        string l2 = (layer.L2 > 0 ? " + 2λ·w" : "") + (layer.L1 > 0 ? " + λ₁·sign(w)" : "");
         return new Dictionary<string, string>
         {
             ["h"] = "h = Σᵢ aᵢ·wᵢ + b",

@@ -22,7 +22,7 @@ internal sealed record UnitNumbers(
 /// <param name="From">Where the weight comes from ("x1", "layer 1 unit 2", units counted from 1), or "bias".</param>
 /// <param name="Input">The incoming value a_prev (1 for the bias).</param>
 /// <param name="Value">The parameter now.</param>
-/// <param name="Gradient">∂L/∂parameter for this sample (L2 term included).</param>
+/// <param name="Gradient">∂L/∂parameter for this sample (L1 and L2 terms included).</param>
 /// <param name="LastUpdate">How much the last optimizer step changed it (0 before the first step).</param>
 internal sealed record ParameterNumbers(string From, double Input, double Value, double Gradient, double LastUpdate);
 

@@ -40,7 +40,7 @@ internal sealed record PlaygroundSetup
     /// <summary>Learning rate.</summary>
     public double LearningRate { get; init; } = 0.03;
 
-    /// <summary>"none" or "l2" (an L2 penalty λ·Σw² on every layer's weights).</summary>
+    /// <summary>"none", "l1" or "l2" (an L1 penalty λ·Σ|w| or an L2 penalty λ·Σw² on every layer's weights).</summary>
     public string Regularization { get; init; } = "none";
 
     /// <summary>λ for the regularization.</summary>
@@ -71,6 +71,10 @@ internal sealed record PlaygroundSetup
     [System.Text.Json.Serialization.JsonIgnore]
     public double L2 => Regularization == "l2" ? RegularizationRate : 0;
 
+    /// <summary>The L1 penalty λ the layers get.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public double L1 => Regularization == "l1" ? RegularizationRate : 0;
+
     /// <summary>Checks every field and returns the first problem as a sentence naming the field, or null.</summary>
     public string? Problems()
     {
@@ -85,7 +89,7 @@ internal sealed record PlaygroundSetup
             : Layers.Count > MaxLayers ? $"at most {MaxLayers} hidden layers; got {Layers.Count}."
             : Layers.Any(units => units is < 1 or > MaxUnits) ? $"every hidden layer needs 1..{MaxUnits} units; got {string.Join(",", Layers)}."
             : !(LearningRate > 0 && LearningRate <= 10) ? $"the learning rate must be in (0, 10]; got {Format(LearningRate)}."
-            : Regularization is not ("none" or "l2") ? $"regularization must be none or l2; got '{Regularization}'."
+            : Regularization is not ("none" or "l1" or "l2") ? $"regularization must be none, l1 or l2; got '{Regularization}'."
             : !(RegularizationRate >= 0 && RegularizationRate <= 10) ? $"the regularization rate must be in [0, 10]; got {Format(RegularizationRate)}."
             : Problem is not ("classification" or "regression") ? $"the problem must be classification or regression; got '{Problem}'."
             : Features.Count == 0 && Data != "csv" ? "choose at least one input feature."

@@ -1,104 +1,182 @@
-using System.Runtime.InteropServices;
 using Perceptron.Tensors;
 
 namespace Perceptron.Data;
 
-/// <summary>Loading features only, for prediction with a model that knows its feature names.</summary>
+/// <summary>Loading features only, in a model's schema, for prediction.</summary>
 public static partial class CsvLoader
 {
-    /// <summary>Loads a CSV file of features only (no target), with columns matched to a model's feature names.</summary>
-    /// <param name="path">The CSV file; its header must hold exactly <paramref name="featureNames"/>, in any order.</param>
-    /// <param name="featureNames">The names the model was trained on, in the model's column order.</param>
-    /// <param name="options">Delimiter and limits; the target and task settings are ignored.</param>
-    /// <returns>The features, one row per data row, columns in the order of <paramref name="featureNames"/>.</returns>
-    /// <exception cref="DataFormatException">A name is missing or extra, or a cell is not a finite number.</exception>
-    /// <exception cref="ArgumentException"><see cref="CsvLoadOptions.DropInvalidRows"/> is set: every row needs a prediction.</exception>
-    /// <param name="ignoredColumns">Columns that may be present and are skipped unread (e.g. the target column of a labelled file).</param>
+    /// <summary>Most unknown categories remembered per column for messages.</summary>
+    private const int MaxUnseenExamples = 5;
+
+    /// <summary>Loads the rows of a CSV file to predict: the schema's columns, matched by name and in the schema's order.</summary>
+    /// <param name="path">The CSV file (gzip-compressed or not); it must hold every schema column, in any order, and may hold others.</param>
+    /// <param name="columns">The model's features: names, kinds and the categories it knows.</param>
+    /// <param name="options">Dialect and limits; <see cref="CsvLoadOptions.Ignore"/> names columns to skip without a mention
+    /// (such as the target). The target, task and column-selection settings are not used.</param>
+    /// <param name="keep">Columns to copy as text into <see cref="FeatureRows.KeptValues"/> (by name or 0-based index).</param>
+    /// <returns>The rows; missing cells are NaN and unknown categories are counted, never an error.</returns>
+    /// <exception cref="DataFormatException">A schema column is missing, or a numeric cell is not a number (naming the line and column).</exception>
+    /// <exception cref="ArgumentException">Bad options, or <see cref="CsvLoadOptions.DropInvalidRows"/>: every row needs a prediction.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
-    public static Matrix<float> LoadFeatures(string path, IReadOnlyList<string> featureNames, CsvLoadOptions? options = null, IReadOnlyCollection<string>? ignoredColumns = null)
+    public static FeatureRows LoadFeatures(string path, IReadOnlyList<FeatureColumn> columns, CsvLoadOptions? options = null, IReadOnlyList<string>? keep = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using FileStream stream = OpenFile(path);
-        return LoadFeatures(stream, path, featureNames, options, ignoredColumns);
+        return LoadFeatures(stream, path, columns, options, keep);
     }
 
-    /// <summary>Loads CSV text of features only from a stream.</summary>
+    /// <summary>Loads the rows to predict from a stream.</summary>
     /// <param name="stream">The CSV bytes; read to the end and left open.</param>
     /// <param name="sourceName">The name used in messages.</param>
-    /// <param name="featureNames">As for <see cref="LoadFeatures(string, IReadOnlyList{string}, CsvLoadOptions?, IReadOnlyCollection{string}?)"/>.</param>
-    /// <param name="options">Delimiter and limits.</param>
-    /// <returns>The features in the order of <paramref name="featureNames"/>.</returns>
-    /// <exception cref="DataFormatException">The header does not match or a cell is invalid.</exception>
-    /// <param name="ignoredColumns">Columns that may be present and are skipped unread.</param>
-    /// <exception cref="ArgumentException">Bad options or feature names.</exception>
-    public static Matrix<float> LoadFeatures(Stream stream, string sourceName, IReadOnlyList<string> featureNames, CsvLoadOptions? options = null, IReadOnlyCollection<string>? ignoredColumns = null)
+    /// <param name="columns">As for <see cref="LoadFeatures(string, IReadOnlyList{FeatureColumn}, CsvLoadOptions?, IReadOnlyList{string}?)"/>.</param>
+    /// <param name="options">Dialect and limits.</param>
+    /// <param name="keep">Columns to copy as text.</param>
+    /// <returns>The rows.</returns>
+    /// <exception cref="DataFormatException">A schema column is missing or a numeric cell is invalid.</exception>
+    /// <exception cref="ArgumentException">Bad options or schema.</exception>
+    public static FeatureRows LoadFeatures(Stream stream, string sourceName, IReadOnlyList<FeatureColumn> columns, CsvLoadOptions? options = null, IReadOnlyList<string>? keep = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentException.ThrowIfNullOrEmpty(sourceName);
-        ArgumentNullException.ThrowIfNull(featureNames);
+        ArgumentNullException.ThrowIfNull(columns);
         options ??= CsvLoadOptions.Default;
         options.Validate();
         if (options.DropInvalidRows)
         {
-            throw new ArgumentException("DropInvalidRows cannot be used when loading features for prediction: every row needs a prediction, so fix or remove bad rows first.", nameof(options));
+            throw new ArgumentException("Rows cannot be dropped when reading rows to predict: every row needs a prediction, so fix or remove bad rows first.", nameof(options));
         }
 
-        using TextReader text = OpenText(stream);
-        var reader = new CsvRecordReader(text, sourceName, options.MaxColumns);
-        string[] header = ReadHeader(reader, sourceName, options.Delimiter);
-        int[] destination = MatchColumns(header, featureNames, sourceName, ignoredColumns ?? []);
-
-        var features = new List<float>();
-        float[] row = new float[featureNames.Count];
-        int rows = 0;
-        while (reader.Read())
+        var duplicate = columns.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
         {
-            CheckWidth(reader, header.Length);
-            for (int c = 0; c < header.Length; c++)
+            throw new ArgumentException($"The feature name '{duplicate.Key}' is given twice; the model's feature names must be unique.", nameof(columns));
+        }
+
+        return Read(stream, sourceName, options, (reader, cells) =>
+        {
+            var layout = CsvLayout.Read(reader, options, cells, sourceName);
+            var rows = new PredictionRows(sourceName, layout.Names, columns, options, keep ?? [], cells);
+            ForEachDataRecord(reader, layout, rows.Add);
+            return rows.Finish(layout.Notes);
+        });
+    }
+
+    /// <summary>Collects rows to predict in a schema: numbers checked, categories looked up, kept columns copied.</summary>
+    private sealed class PredictionRows
+    {
+        private readonly string _source;
+        private readonly string[] _names;
+        private readonly IReadOnlyList<FeatureColumn> _columns;
+        private readonly int[] _fileIndex;
+        private readonly int[] _kept;
+        private readonly string[] _extra;
+        private readonly CellParser _cells;
+        private readonly long _maxCells;
+        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>?[] _categories;
+        private readonly List<float> _values = [];
+        private readonly List<string[]> _keptValues = [];
+        private readonly Dictionary<string, int> _unseen = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<string>> _unseenExamples = new(StringComparer.Ordinal);
+        private int _rows, _shortRows;
+
+        public PredictionRows(string source, string[] names, IReadOnlyList<FeatureColumn> columns, CsvLoadOptions options, IReadOnlyList<string> keep, CellParser cells)
+        {
+            (_source, _names, _columns, _cells, _maxCells) = (source, names, columns, cells, options.MaxCells);
+            _fileIndex = [.. columns.Select(c => Array.IndexOf(names, c.Name))];
+            string[] missing = [.. columns.Where((_, j) => _fileIndex[j] < 0).Select(c => c.Name)];
+            if (missing.Length > 0)
             {
-                // Column c of the file goes to the model's column destination[c]; ignored columns are skipped unread.
-                if (destination[c] < 0)
+                throw new DataFormatException(source, $"the model's feature{(missing.Length == 1 ? "" : "s")} {ListNames(missing)} {(missing.Length == 1 ? "is" : "are")} not in the file; its columns are {ListNames(names)}{Closest(missing[0], names)}");
+            }
+
+            _kept = [.. keep.Select(k => Array.IndexOf(names, k) is int i and >= 0 ? i
+                : int.TryParse(k, out int n) && n >= 0 && n < names.Length ? n
+                : throw new DataFormatException(source, $"--keep names '{k}', which is not a column of the file; its columns are {ListNames(names)}{Closest(k, names)}"))];
+            var used = new HashSet<int>(_fileIndex.Concat(_kept));
+            var ignored = new HashSet<string>(options.Ignore, StringComparer.Ordinal);
+            _extra = [.. names.Where((name, i) => !used.Contains(i) && !ignored.Contains(name))];
+            _categories = [.. columns.Select(c => c.Kind == ColumnKind.Categorical
+                ? (Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>?)c.Categories.Select((name, index) => (name, index))
+                    .ToDictionary(p => p.name, p => p.index, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>()
+                : null)];
+        }
+
+        public void Add(ICsvRecord record)
+        {
+            for (int i = _names.Length; i < record.FieldCount; i++)
+            {
+                if (!record[i].IsWhiteSpace())
                 {
+                    throw new DataFormatException(_source, $"the row has {record.FieldCount} fields but the header has {_names.Length}; every row needs one field per header column (check the quotes and the delimiter: --quote, --delimiter)", record.RecordLine);
+                }
+            }
+
+            _shortRows += record.FieldCount < _names.Length ? 1 : 0;
+            for (int j = 0; j < _columns.Count; j++)
+            {
+                int index = _fileIndex[j];
+                ReadOnlySpan<char> cell = index < record.FieldCount ? record[index] : [];
+                CellKind kind = _cells.Parse(cell, out float value, out string? problem);
+                if (kind == CellKind.Missing || _categories[j] is null)
+                {
+                    if (kind is CellKind.Invalid or CellKind.Text)
+                    {
+                        problem ??= $"expected a number, found {MessageText.Quote(cell.Trim())}";
+                        throw new DataFormatException(_source, problem + " (the model reads this column as numbers); fix the cell or leave it empty to impute it", record.RecordLine, index, _names[index]);
+                    }
+
+                    _values.Add(value);
                     continue;
                 }
 
-                string? problem = NumberCell.TryParse(reader[c], out row[destination[c]]);
-                if (problem is not null)
-                {
-                    throw reader.Error(problem, c);
-                }
+                _values.Add(Category(j, cell.Trim(), kind == CellKind.Number ? value : float.NaN));
             }
 
-            CheckCells(reader, rows + 1L, row.Length, options.MaxCells);
-            features.AddRange(row);
-            rows++;
-        }
-
-        CheckNotEmpty(sourceName, rows, 0);
-        return new Matrix<float>(rows, featureNames.Count, CollectionsMarshal.AsSpan(features).ToArray());
-    }
-
-    /// <summary>For each file column, its index in <paramref name="expected"/> (−1 for an ignored column); any missing or extra name is an error.</summary>
-    private static int[] MatchColumns(string[] header, IReadOnlyList<string> expected, string sourceName, IReadOnlyCollection<string> ignored)
-    {
-        var position = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < expected.Count; i++)
-        {
-            if (!position.TryAdd(expected[i], i))
+            _keptValues.Add([.. _kept.Select(k => k < record.FieldCount ? record[k].ToString() : "")]);
+            _rows++;
+            if ((long)_rows * _columns.Count > _maxCells)
             {
-                throw new ArgumentException($"The feature name '{expected[i]}' is given twice; the model's feature names must be unique.", nameof(expected));
+                throw new DataFormatException(_source, $"the data exceeds {MessageText.Count(_maxCells)} feature cells, the limit; predict on smaller files", record.RecordLine);
             }
         }
 
-        string[] missing = [.. expected.Except(header, StringComparer.Ordinal)];
-        string[] extra = [.. header.Except(expected, StringComparer.Ordinal).Except(ignored, StringComparer.Ordinal)];
-        if (missing.Length > 0 || extra.Length > 0)
+        /// <summary>The category's index: by its text, or for a number by its shortest text ("1.0" is category "1"); unknown is Count.</summary>
+        private float Category(int column, ReadOnlySpan<char> text, float number)
         {
-            string problem = missing.Length > 0 ? $"the model's features {ListNames(missing)} are missing" : "";
-            problem += extra.Length > 0 ? $"{(problem.Length > 0 ? "; " : "")}the columns {ListNames(extra)} are not features of the model (remove them, including any target column)" : "";
-            throw new DataFormatException(sourceName, $"the header does not match the model: {problem}", 1);
+            var lookup = _categories[column]!.Value;
+            if (lookup.TryGetValue(text, out int index) || (float.IsFinite(number) && lookup.TryGetValue(ColumnProfile.CategoryText(number), out index)))
+            {
+                return index;
+            }
+
+            string name = _columns[column].Name;
+            _unseen[name] = _unseen.GetValueOrDefault(name) + 1;
+            List<string> examples = _unseenExamples.TryGetValue(name, out var list) ? list : _unseenExamples[name] = [];
+            string shown = text.ToString();
+            if (examples.Count < MaxUnseenExamples && !examples.Contains(shown))
+            {
+                examples.Add(shown);
+            }
+
+            return _columns[column].Categories.Count;
         }
 
-        return [.. header.Select(name => position.TryGetValue(name, out int index) ? index : -1)];
+        public FeatureRows Finish(IReadOnlyList<string> layoutNotes)
+        {
+            if (_rows == 0)
+            {
+                throw new DataFormatException(_source, "the file has no data rows to predict");
+            }
+
+            var notes = new List<string>(layoutNotes);
+            if (_shortRows > 0)
+            {
+                notes.Add($"{MessageText.Count(_shortRows)} row{(_shortRows == 1 ? "" : "s")} had fewer fields than the header; their missing trailing fields were read as empty cells");
+            }
+
+            var features = new Matrix<float>(_rows, _columns.Count, [.. _values]);
+            return new FeatureRows(features, _columns, _extra, [.. _kept.Select(k => _names[k])], _keptValues, _unseen,
+                _unseenExamples.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value), notes);
+        }
     }
 }

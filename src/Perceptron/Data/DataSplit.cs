@@ -24,6 +24,11 @@ public static class DataSplit
     public static DatasetSplit TrainTestSplit(TabularDataset dataset, double testFraction, int seed = 42, bool stratify = false)
     {
         ArgumentNullException.ThrowIfNull(dataset);
+        if (dataset.Rows < 2)
+        {
+            throw new ArgumentException($"'{dataset.Source}' has {(dataset.Rows == 0 ? "no rows" : "1 row")}; holding rows out for testing or validation needs at least 2.", nameof(dataset));
+        }
+
         if (stratify && dataset.Task != TaskKind.Classification)
         {
             throw new ArgumentException($"stratify needs class labels but '{dataset.Source}' is a regression dataset; split it without stratify.", nameof(stratify));

@@ -31,6 +31,12 @@ public interface IFeatureScaler
     /// <exception cref="ArgumentException">The column count differs from the fitted one.</exception>
     void TransformInPlace(Matrix<float> features);
 
+    /// <summary>Transforms one row in place (a row-by-row reader's path; the same arithmetic as <see cref="TransformInPlace"/>).</summary>
+    /// <param name="row">One row of <see cref="Columns"/> values; overwritten.</param>
+    /// <exception cref="InvalidOperationException">The scaler is not fitted.</exception>
+    /// <exception cref="ArgumentException">The row's length differs from the fitted column count.</exception>
+    void TransformRow(Span<float> row);
+
     /// <summary>Fits on <paramref name="features"/>, then returns them transformed (as a new matrix).</summary>
     /// <param name="features">Training features; left unchanged.</param>
     /// <returns>A new, transformed matrix.</returns>

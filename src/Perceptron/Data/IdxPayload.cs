@@ -55,7 +55,7 @@ internal static class IdxPayload
     }
 
     /// <summary>Peeks at the first two bytes: gzip's magic 1f 8b means decompress, whatever the file is called.</summary>
-    private static Stream OpenMaybeGzip(Stream stream, out bool gzip)
+    internal static Stream OpenMaybeGzip(Stream stream, out bool gzip)
     {
         byte[] head = new byte[2];
         int n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
@@ -113,7 +113,7 @@ internal static class IdxPayload
         if (total > maxBytes)
         {
             string shape = string.Join(" × ", sizes.Select((s, d) => $"{MessageText.Count(s)} {dimensionNames[d]}"));
-            throw new DataFormatException(source, $"the header declares {shape} = {MessageText.Count(total)} bytes, more than the limit of {MessageText.Count(maxBytes)} (raise IdxReadOptions.MaxDataBytes if this is intended)");
+            throw new DataFormatException(source, $"the header declares {shape} = {MessageText.Count(total)} bytes, more than the limit of {MessageText.Count(maxBytes)} bytes per file (is the header corrupt?)");
         }
 
         return (long)total;

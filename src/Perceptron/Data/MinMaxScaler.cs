@@ -75,13 +75,19 @@ public sealed class MinMaxScaler : IFeatureScaler
         ScalerChecks.TransformInput(features, Columns, IsFitted, nameof(MinMaxScaler));
         for (int r = 0; r < features.Rows; r++)
         {
-            Span<float> row = features.Row(r);
-            for (int c = 0; c < row.Length; c++)
-            {
-                // In double: max − min of two large floats can overflow float.
-                double range = (double)_maximums![c] - _minimums![c];
-                row[c] = (float)((row[c] - (double)_minimums[c]) / (range == 0 ? 1 : range));
-            }
+            TransformRow(features.Row(r));
+        }
+    }
+
+    /// <inheritdoc/>
+    public void TransformRow(Span<float> row)
+    {
+        ScalerChecks.TransformRow(row.Length, Columns, IsFitted, nameof(MinMaxScaler));
+        for (int c = 0; c < row.Length; c++)
+        {
+            // In double: max − min of two large floats can overflow float.
+            double range = (double)_maximums![c] - _minimums![c];
+            row[c] = (float)((row[c] - (double)_minimums[c]) / (range == 0 ? 1 : range));
         }
     }
 

@@ -37,6 +37,20 @@ internal static class ScalerChecks
         }
     }
 
+    /// <summary>Row input: a fitted scaler and a row of the fitted width.</summary>
+    public static void TransformRow(int length, int columns, bool fitted, string scaler)
+    {
+        if (!fitted)
+        {
+            throw new InvalidOperationException($"The {scaler} is not fitted; call Fit on the training features first, or build it from saved parameters.");
+        }
+
+        if (length != columns)
+        {
+            throw new ArgumentException($"The {scaler} was fitted on {columns} columns but the row has {length}; use rows with the same columns as in training.", "row");
+        }
+    }
+
     /// <summary>Saved parameters: two finite lists of the same, non-zero length.</summary>
     public static void Parameters(IReadOnlyList<float> first, string firstName, IReadOnlyList<float> second, string secondName)
     {

@@ -95,11 +95,17 @@ public sealed class StandardScaler : IFeatureScaler
         ScalerChecks.TransformInput(features, Columns, IsFitted, nameof(StandardScaler));
         for (int r = 0; r < features.Rows; r++)
         {
-            Span<float> row = features.Row(r);
-            for (int c = 0; c < row.Length; c++)
-            {
-                row[c] = (row[c] - _means![c]) / _deviations![c];
-            }
+            TransformRow(features.Row(r));
+        }
+    }
+
+    /// <inheritdoc/>
+    public void TransformRow(Span<float> row)
+    {
+        ScalerChecks.TransformRow(row.Length, Columns, IsFitted, nameof(StandardScaler));
+        for (int c = 0; c < row.Length; c++)
+        {
+            row[c] = (row[c] - _means![c]) / _deviations![c];
         }
     }
 

@@ -7,12 +7,13 @@ namespace Perceptron.Data;
 /// <see cref="Features"/> is rows × features. For <see cref="TaskKind.Classification"/>, <see cref="Labels"/> holds a
 /// class index per row into <see cref="ClassNames"/> and <see cref="Targets"/> is <see langword="null"/>; for
 /// <see cref="TaskKind.Regression"/>, <see cref="Targets"/> holds the value per row and the label members are
-/// <see langword="null"/>.
+/// <see langword="null"/>. The features are raw: a missing cell is NaN, and a categorical column (<see cref="Columns"/>)
+/// holds each cell's category index; <c>FeaturePipeline</c> imputes, one-hot encodes and scales them for a network.
 /// </remarks>
 public sealed class TabularDataset
 {
     private TabularDataset(string source, Matrix<float> features, IReadOnlyList<string> featureNames, string targetName, TaskKind task,
-        int[]? labels, IReadOnlyList<string>? classNames, float[]? targets, int droppedRows)
+        int[]? labels, IReadOnlyList<string>? classNames, float[]? targets, int droppedRows, IReadOnlyList<FeatureColumn>? columns = null, LoadFacts? facts = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(source);
         ArgumentNullException.ThrowIfNull(features);
@@ -33,6 +34,8 @@ public sealed class TabularDataset
         ClassNames = classNames?.ToArray();
         Targets = targets;
         DroppedRows = droppedRows;
+        Columns = columns is null ? [.. FeatureNames.Select(FeatureColumn.Numeric)] : CheckColumns(columns, features, FeatureNames);
+        Facts = facts ?? LoadFacts.None;
     }
 
     /// <summary>Where the data came from: a file name or a built-in dataset name.</summary>
@@ -62,6 +65,27 @@ public sealed class TabularDataset
     /// <summary>How many rows the loader skipped because of invalid cells (see <see cref="CsvLoadOptions.DropInvalidRows"/>).</summary>
     public int DroppedRows { get; }
 
+    /// <summary>Each feature column's name, kind and (for a categorical column) categories, in column order.</summary>
+    public IReadOnlyList<FeatureColumn> Columns { get; }
+
+    /// <summary>For each column responsible, how many of the <see cref="DroppedRows"/> it made invalid (a row may count for several).</summary>
+    public IReadOnlyDictionary<string, int> DroppedRowsByColumn => Facts.DroppedRowsByColumn;
+
+    /// <summary>Rows left out because their target cell was empty or a missing-value marker.</summary>
+    public int RowsWithoutTarget => Facts.RowsWithoutTarget;
+
+    /// <summary>Columns left out because they cannot be features (with <see cref="CsvLoadOptions.AutoColumns"/>); <see cref="Notes"/> says why.</summary>
+    public IReadOnlyList<string> DroppedColumns => Facts.DroppedColumns;
+
+    /// <summary>What the loader recognised or did that a user should know, one sentence each (a counts line skipped, no
+    /// header, short rows, rows without a target, columns set aside).</summary>
+    public IReadOnlyList<string> Notes => Facts.Notes;
+
+    /// <summary>Number of missing (NaN) feature cells.</summary>
+    public int MissingCells => Features.Data.Count(float.IsNaN);
+
+    private LoadFacts Facts { get; }
+
     /// <summary>Number of rows (samples).</summary>
     public int Rows => Features.Rows;
 
@@ -78,8 +102,9 @@ public sealed class TabularDataset
     /// <param name="droppedRows">Rows skipped while loading, ≥ 0.</param>
     /// <returns>The dataset; the arrays are kept, not copied.</returns>
     /// <exception cref="ArgumentException">Counts do not match, or a label is out of range.</exception>
+    /// <param name="columns">Each column's kind and categories; <see langword="null"/> for numeric columns only. Names must match <paramref name="featureNames"/>.</param>
     public static TabularDataset ForClassification(string source, Matrix<float> features, IReadOnlyList<string> featureNames, string targetName,
-        int[] labels, IReadOnlyList<string> classNames, int droppedRows = 0)
+        int[] labels, IReadOnlyList<string> classNames, int droppedRows = 0, IReadOnlyList<FeatureColumn>? columns = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(labels);
@@ -98,7 +123,7 @@ public sealed class TabularDataset
             }
         }
 
-        return new TabularDataset(source, features, featureNames, targetName, TaskKind.Classification, labels, classNames, null, droppedRows);
+        return new TabularDataset(source, features, featureNames, targetName, TaskKind.Classification, labels, classNames, null, droppedRows, columns);
     }
 
     /// <summary>Creates a regression dataset.</summary>
@@ -110,14 +135,19 @@ public sealed class TabularDataset
     /// <param name="droppedRows">Rows skipped while loading, ≥ 0.</param>
     /// <returns>The dataset; the arrays are kept, not copied.</returns>
     /// <exception cref="ArgumentException">Counts do not match.</exception>
+    /// <param name="columns">Each column's kind and categories; <see langword="null"/> for numeric columns only. Names must match <paramref name="featureNames"/>.</param>
     public static TabularDataset ForRegression(string source, Matrix<float> features, IReadOnlyList<string> featureNames, string targetName,
-        float[] targets, int droppedRows = 0)
+        float[] targets, int droppedRows = 0, IReadOnlyList<FeatureColumn>? columns = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(targets);
         CheckRowCount(features, targets.Length, nameof(targets));
-        return new TabularDataset(source, features, featureNames, targetName, TaskKind.Regression, null, null, targets, droppedRows);
+        return new TabularDataset(source, features, featureNames, targetName, TaskKind.Regression, null, null, targets, droppedRows, columns);
     }
+
+    /// <summary>The same data with what the loader found (notes, rows left out or dropped, columns set aside).</summary>
+    internal TabularDataset WithFacts(LoadFacts facts) =>
+        new(Source, Features, FeatureNames, TargetName!, Task, Labels, ClassNames, Targets, DroppedRows, Columns, facts);
 
     /// <summary>A new dataset holding the given rows in the given order (names and classes are shared).</summary>
     /// <param name="rowIndices">Indices of the rows to keep, each in 0..<see cref="Rows"/>−1.</param>
@@ -133,7 +163,7 @@ public sealed class TabularDataset
                 labels[i] = Labels![rowIndices[i]];
             }
 
-            return new TabularDataset(Source, features, FeatureNames, TargetName!, Task, labels, ClassNames, null, DroppedRows);
+            return new TabularDataset(Source, features, FeatureNames, TargetName!, Task, labels, ClassNames, null, DroppedRows, Columns, Facts);
         }
 
         float[] targets = new float[rowIndices.Length];
@@ -142,7 +172,7 @@ public sealed class TabularDataset
             targets[i] = Targets![rowIndices[i]];
         }
 
-        return new TabularDataset(Source, features, FeatureNames, TargetName!, Task, null, null, targets, DroppedRows);
+        return new TabularDataset(Source, features, FeatureNames, TargetName!, Task, null, null, targets, DroppedRows, Columns, Facts);
     }
 
     /// <summary>A fingerprint of the table: SHA-256 over the feature names, the target's name, the class names and every
@@ -204,6 +234,30 @@ public sealed class TabularDataset
     public override string ToString() => Task == TaskKind.Classification
         ? $"{Source}: {Rows} rows × {Features.Columns} features → {TargetName} (classification, {ClassCount} classes)"
         : $"{Source}: {Rows} rows × {Features.Columns} features → {TargetName} (regression)";
+
+    /// <summary>One column per feature, named alike, and every categorical cell a category index (or NaN, missing).</summary>
+    private static IReadOnlyList<FeatureColumn> CheckColumns(IReadOnlyList<FeatureColumn> columns, Matrix<float> features, IReadOnlyList<string> names)
+    {
+        if (columns.Count != names.Count || !columns.Select(c => c.Name).SequenceEqual(names, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"The columns ({string.Join(", ", columns.Select(c => c.Name))}) must name the features ({string.Join(", ", names)}) in order.", nameof(columns));
+        }
+
+        for (int c = 0; c < columns.Count; c++)
+        {
+            int categories = columns[c].Categories.Count;
+            for (int row = 0; columns[c].Kind == ColumnKind.Categorical && row < features.Rows; row++)
+            {
+                float code = features[row, c];
+                if (!float.IsNaN(code) && (code < 0 || code >= categories || code != MathF.Floor(code)))
+                {
+                    throw new ArgumentException($"Row {row} of the categorical column '{columns[c].Name}' holds {code}; it must be a category index in 0..{categories - 1}, or NaN for a missing cell.", nameof(columns));
+                }
+            }
+        }
+
+        return [.. columns];
+    }
 
     private static void CheckRowCount(Matrix<float> features, int count, string parameter)
     {

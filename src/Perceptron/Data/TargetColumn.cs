@@ -2,6 +2,22 @@ using System.Globalization;
 
 namespace Perceptron.Data;
 
+/// <summary>What <see cref="TargetColumn.Check"/> found in a target cell.</summary>
+internal enum TargetCell
+{
+    /// <summary>A usable value.</summary>
+    Valid,
+
+    /// <summary>Empty or a missing-value marker: the row is left out and counted.</summary>
+    Missing,
+
+    /// <summary>Not usable (not finite, out of range, text for regression): an error, or a dropped row with --drop-invalid-rows.</summary>
+    Invalid,
+
+    /// <summary>Wrong for the task as a whole (a fractional class label): always an error.</summary>
+    Fatal,
+}
+
 /// <summary>Collects a CSV target column row by row, then decides the task and builds labels or targets.</summary>
 /// <remarks>
 /// Inference, when no task is forced: any non-numeric value means classification (string labels). An all-numeric
@@ -9,7 +25,7 @@ namespace Perceptron.Data;
 /// distinct values and at least <see cref="MinRowsPerClass"/> rows per distinct value on average (2 distinct values
 /// always qualify, so a small 0/1 file is binary classification); otherwise regression.
 /// </remarks>
-internal sealed class TargetColumn(TaskKind? forcedTask)
+internal sealed class TargetColumn(TaskKind? forcedTask, CellParser cells)
 {
     /// <summary>More distinct integers than this look like a count or a measurement, not classes.</summary>
     public const int MaxInferredClasses = 20;
@@ -17,41 +33,50 @@ internal sealed class TargetColumn(TaskKind? forcedTask)
     /// <summary>Rows per distinct value needed to call integers classes (20 rows each means ≤ 5% of rows distinct).</summary>
     public const int MinRowsPerClass = 20;
 
-    private readonly List<double> _values = [];      // the number, or NaN for a text label
-    private readonly List<string?> _texts = [];       // the label text, or null for a number
+    private List<double> _values = [];      // the number, or NaN for a text label
+    private List<string?> _texts = [];       // the label text, or null for a number
     private bool _anyText;
 
+    /// <summary>Names for the labels 0…k−1 (a counts line's); when the labels fit them, the task is classification.</summary>
+    public IReadOnlyList<string>? GivenClassNames { get; set; }
+
+    /// <summary>Number of values stored.</summary>
+    public int Count => _values.Count;
+
     /// <summary>Checks one target cell without storing it.</summary>
-    /// <returns><see langword="null"/> if valid; otherwise the problem.</returns>
-    public string? Check(ReadOnlySpan<char> cell, out double value, out string? text)
+    /// <param name="cell">The cell's text.</param>
+    /// <param name="value">The number, or NaN for a text label.</param>
+    /// <param name="text">The label text, or null for a number.</param>
+    /// <param name="problem">For invalid and fatal cells, what is wrong.</param>
+    public TargetCell Check(ReadOnlySpan<char> cell, out double value, out string? text, out string? problem)
     {
         text = null;
-        value = 0;
-        cell = cell.Trim();
-        if (cell.IsEmpty)
+        switch (cells.ParseDouble(cell, out value, out problem))
         {
-            return "missing target value (empty cell)";
-        }
-
-        if (NumberCell.TryParseDouble(cell, out value, out string? problem))
-        {
-            return float.IsFinite((float)value) ? null : $"{MessageText.Quote(cell)} is outside the float range (about ±3.4e38)";
-        }
-
-        // NaN or ∞ text is a missing target, never a class name.
-        if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-        {
-            return problem;
+            case CellKind.Missing:
+                return TargetCell.Missing;
+            case CellKind.Invalid:
+                return TargetCell.Invalid;
+            case CellKind.Number when !float.IsFinite((float)value):
+                problem = $"{MessageText.Quote(cell.Trim())} is outside the float range (about ±3.4e38)";
+                return TargetCell.Invalid;
+            case CellKind.Number when forcedTask == TaskKind.Classification && value != Math.Floor(value):
+                problem = $"{MessageText.Quote(cell.Trim())} is not a whole number, but a classification target holds class labels (whole numbers or text); " +
+                    "use --task regression if the target is a measurement";
+                return TargetCell.Fatal;
+            case CellKind.Number:
+                return TargetCell.Valid;
         }
 
         if (forcedTask == TaskKind.Regression)
         {
-            return $"expected a number for a regression target, found {MessageText.Quote(cell)}";
+            problem = $"expected a number for a regression target, found {MessageText.Quote(cell.Trim())}";
+            return TargetCell.Invalid;
         }
 
         value = double.NaN;
-        text = cell.ToString();
-        return null;
+        text = cell.Trim().ToString();
+        return TargetCell.Valid;
     }
 
     /// <summary>Stores a value that <see cref="Check"/> accepted.</summary>
@@ -62,8 +87,18 @@ internal sealed class TargetColumn(TaskKind? forcedTask)
         _anyText |= text is not null;
     }
 
+    /// <summary>Keeps only the rows whose <paramref name="keep"/> flag is set (rows dropped after the whole file was read).</summary>
+    public void Keep(IReadOnlyList<bool> keep)
+    {
+        _values = [.. _values.Where((_, i) => keep[i])];
+        _texts = [.. _texts.Where((_, i) => keep[i])];
+        _anyText = _texts.Any(t => t is not null);
+    }
+
     /// <summary>The task: the forced one, or the inferred one.</summary>
-    public TaskKind Task => forcedTask ?? (_anyText || LooksLikeClasses() ? TaskKind.Classification : TaskKind.Regression);
+    public TaskKind Task => forcedTask ?? (_anyText || GivenNamesFit || LooksLikeClasses() ? TaskKind.Classification : TaskKind.Regression);
+
+    private bool GivenNamesFit => GivenClassNames is { } names && FitsClassNames(names);
 
     /// <summary>The regression targets as floats.</summary>
     public float[] Targets()
@@ -77,38 +112,35 @@ internal sealed class TargetColumn(TaskKind? forcedTask)
         return targets;
     }
 
-    /// <summary>The class of each row and the class names: sorted numerically for numbers, else in ordinal order.</summary>
+    /// <summary>Whether the labels are the whole numbers 0…<paramref name="names"/>.Count−1, so a counts line's names can name them.</summary>
+    private bool FitsClassNames(IReadOnlyList<string> names) =>
+        !_anyText && _values.All(v => v >= 0 && v < names.Count && v == Math.Floor(v));
+
+    /// <summary>The class of each row and the class names: <see cref="GivenClassNames"/> for labels 0…k−1, else sorted numerically for
+    /// numbers and in ordinal order for text.</summary>
     public (int[] Labels, string[] ClassNames) Classes()
     {
+        if (GivenNamesFit)
+        {
+            return ([.. _values.Select(v => (int)v)], [.. GivenClassNames!]);
+        }
+
         string[] names = new string[_values.Count];
         for (int i = 0; i < names.Length; i++)
         {
             names[i] = _texts[i] ?? _values[i].ToString("R", CultureInfo.InvariantCulture);
         }
 
-        string[] classNames;
-        if (_anyText)
-        {
-            classNames = [.. names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        }
-        else
-        {
-            classNames = [.. _values.Distinct().Order().Select(v => v.ToString("R", CultureInfo.InvariantCulture))];
-        }
-
+        string[] classNames = _anyText
+            ? [.. names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]
+            : [.. _values.Distinct().Order().Select(v => v.ToString("R", CultureInfo.InvariantCulture))];
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int c = 0; c < classNames.Length; c++)
         {
             index[classNames[c]] = c;
         }
 
-        int[] labels = new int[names.Length];
-        for (int i = 0; i < labels.Length; i++)
-        {
-            labels[i] = index[names[i]];
-        }
-
-        return (labels, classNames);
+        return ([.. names.Select(name => index[name])], classNames);
     }
 
     private bool LooksLikeClasses()

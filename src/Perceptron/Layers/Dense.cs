@@ -12,7 +12,7 @@ namespace Perceptron.Layers;
 /// <remarks>
 /// Computes y = f(x·W + b) for a batch: x is batch × inputs, W is inputs × units (row-major), b has units
 /// entries and f is the activation. Weights start from <see cref="KernelInitializer"/> (Glorot uniform by
-/// default), biases at zero. An optional L2 penalty λ·Σw² joins the loss (biases are not penalised).
+/// default), biases at zero. Optional L2 and L1 penalties λ·Σw² and λ₁·Σ|w| join the loss (biases are not penalised).
 /// </remarks>
 /// <example><code>var hidden = new Dense(128, Activation.Relu);</code></example>
 public class Dense<T> : Layer<T>, IFusableOutput<T>
@@ -30,8 +30,9 @@ public class Dense<T> : Layer<T>, IFusableOutput<T>
     /// <param name="useBias">Whether to add a bias vector.</param>
     /// <param name="l2">L2 penalty λ ≥ 0 on the weights (λ·Σw² is added to the loss).</param>
     /// <param name="inputs">Input width, if known now (the first layer); otherwise set when the model is built.</param>
-    /// <exception cref="ArgumentOutOfRangeException">units &lt; 1, inputs &lt; 1 when given, or λ negative or not finite.</exception>
-    public Dense(int units, Activation? activation = null, Initializer? kernelInitializer = null, bool useBias = true, double l2 = 0, int? inputs = null)
+    /// <param name="l1">L1 penalty λ₁ ≥ 0 on the weights (λ₁·Σ|w| is added to the loss).</param>
+    /// <exception cref="ArgumentOutOfRangeException">units &lt; 1, inputs &lt; 1 when given, or a λ negative or not finite.</exception>
+    public Dense(int units, Activation? activation = null, Initializer? kernelInitializer = null, bool useBias = true, double l2 = 0, int? inputs = null, double l1 = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(units, 1);
         if (inputs is < 1)
@@ -44,6 +45,11 @@ public class Dense<T> : Layer<T>, IFusableOutput<T>
             throw new ArgumentOutOfRangeException(nameof(l2), l2, "The L2 penalty must be a finite number ≥ 0.");
         }
 
+        if (!(l1 >= 0) || !double.IsFinite(l1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(l1), l1, "The L1 penalty must be a finite number ≥ 0.");
+        }
+
         Units = units;
         Activation = activation ?? Activation.Linear;
         _activationForward = Activation.Forward<T>;
@@ -51,6 +57,7 @@ public class Dense<T> : Layer<T>, IFusableOutput<T>
         KernelInitializer = kernelInitializer ?? Initializer.GlorotUniform;
         UseBias = useBias;
         L2 = l2;
+        L1 = l1;
         DeclaredInputs = inputs;
     }
 
@@ -68,6 +75,9 @@ public class Dense<T> : Layer<T>, IFusableOutput<T>
 
     /// <summary>The L2 penalty λ on the weights.</summary>
     public double L2 { get; }
+
+    /// <summary>The L1 penalty λ₁ on the weights (pushes small weights to exactly zero).</summary>
+    public double L1 { get; }
 
     /// <inheritdoc/>
     public override string Kind => "Dense";
@@ -107,17 +117,28 @@ public class Dense<T> : Layer<T>, IFusableOutput<T>
     }
 
     internal override string SummaryDetail =>
-        $"Dense, {Activation.Name}{(L2 > 0 ? string.Create(CultureInfo.InvariantCulture, $", l2={L2}") : "")}";
+        $"Dense, {Activation.Name}{(L1 > 0 ? string.Create(CultureInfo.InvariantCulture, $", l1={L1}") : "")}{(L2 > 0 ? string.Create(CultureInfo.InvariantCulture, $", l2={L2}") : "")}";
 
     /// <inheritdoc/>
-    public override IReadOnlyDictionary<string, object> GetConfig() => new OrderedDictionary<string, object>
+    public override IReadOnlyDictionary<string, object> GetConfig()
     {
-        ["units"] = Units,
-        ["activation"] = Activation.Name,
-        ["use_bias"] = UseBias,
-        ["l2"] = L2,
-        ["initializer"] = KernelInitializer.Name,
-    };
+        var config = new OrderedDictionary<string, object>
+        {
+            ["units"] = Units,
+            ["activation"] = Activation.Name,
+            ["use_bias"] = UseBias,
+            ["l2"] = L2,
+            ["initializer"] = KernelInitializer.Name,
+        };
+
+        // Written only when used, so files without it stay as they were and readers before it can still open them.
+        if (L1 > 0)
+        {
+            config.Insert(4, "l1", L1);
+        }
+
+        return config;
+    }
 
     /// <summary>A float32 dense layer from its saved settings (see <see cref="GetConfig"/>).</summary>
     internal static Dense<float> FromConfig(LayerConfigReader config) => new(
@@ -125,7 +146,8 @@ public class Dense<T> : Layer<T>, IFusableOutput<T>
         config.Lookup("activation", Activation.FromName),
         config.Has("initializer") ? config.Lookup("initializer", Initializer.FromName) : null,
         config.Bool("use_bias"),
-        config.Double("l2", 0, 1e6));
+        config.Double("l2", 0, 1e6),
+        l1: config.Has("l1") ? config.Double("l1", 0, 1e6) : 0);
 
     /// <summary>The last training forward pass's pre-activations (for a fused loss).</summary>
     ReadOnlySpan<T> IFusableOutput<T>.PreActivations(int batch) => _preActivations.AsSpan(0, batch * Units);
@@ -235,6 +257,12 @@ public class Dense<T> : Layer<T>, IFusableOutput<T>
             TensorPrimitives.MultiplyAdd(_weights.Span, T.CreateTruncating(2 * L2), dW, dW);
         }
 
+        if (L1 > 0)
+        {
+            // ∂(λ₁Σ|w|)/∂w = λ₁·sign(w), with sign(0) = 0 (the subgradient PyTorch's abs also takes at 0).
+            AddScaledSigns(_weights.Span, T.CreateTruncating(L1), dW);
+        }
+
         if (UseBias)
         {
             // dB = column sums of dZ.
@@ -254,7 +282,18 @@ public class Dense<T> : Layer<T>, IFusableOutput<T>
     }
 
     internal override double Penalty() =>
-        L2 > 0 ? L2 * double.CreateTruncating(TensorPrimitives.SumOfSquares<T>(_weights.Span)) : 0;
+        (L2 > 0 ? L2 * double.CreateTruncating(TensorPrimitives.SumOfSquares<T>(_weights.Span)) : 0)
+        + (L1 > 0 ? L1 * double.CreateTruncating(TensorPrimitives.SumOfMagnitudes<T>(_weights.Span)) : 0);
+
+    private static void AddScaledSigns(ReadOnlySpan<T> weights, T scale, Span<T> gradients)
+    {
+        for (int i = 0; i < weights.Length; i++)
+        {
+            // Compared rather than T.Sign, which throws on NaN (a diverged run must report NaN, not crash).
+            T w = weights[i];
+            gradients[i] += w > T.Zero ? scale : w < T.Zero ? -scale : T.Zero;
+        }
+    }
 
     /// <inheritdoc/>
     public override string ToString() => IsBuilt
@@ -267,6 +306,6 @@ public class Dense<T> : Layer<T>, IFusableOutput<T>
 }
 
 /// <summary>A fully connected float32 layer; see <see cref="Dense{T}"/>.</summary>
-/// <inheritdoc cref="Dense{T}.Dense(int, Activation?, Initializer?, bool, double, int?)"/>
-public sealed class Dense(int units, Activation? activation = null, Initializer? kernelInitializer = null, bool useBias = true, double l2 = 0, int? inputs = null)
-    : Dense<float>(units, activation, kernelInitializer, useBias, l2, inputs);
+/// <inheritdoc cref="Dense{T}.Dense(int, Activation?, Initializer?, bool, double, int?, double)"/>
+public sealed class Dense(int units, Activation? activation = null, Initializer? kernelInitializer = null, bool useBias = true, double l2 = 0, int? inputs = null, double l1 = 0)
+    : Dense<float>(units, activation, kernelInitializer, useBias, l2, inputs, l1);

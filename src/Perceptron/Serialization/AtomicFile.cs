@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Perceptron.Serialization;
 
-/// <summary>Writes files so that a crash never leaves a half-written one: temporary file, flush to disk, rename.</summary>
+/// <summary>Writes files so that a crash never leaves a half-written one: temporary file, flush to disk, rename, flush the folder.</summary>
 /// <remarks>
 /// The temporary file sits beside the target as <c>.NAME.PID@HOST.GUID.tmp</c>. A process killed while writing leaves
 /// it behind (nothing can run in a killed process); the next write of the same target removes such leftovers of
@@ -12,8 +12,9 @@ public static class AtomicFile
 {
     /// <summary>
     /// Writes <paramref name="path"/> through <paramref name="write"/>: the content goes to a temporary file in the same
-    /// folder, is flushed to disk, and then replaces the target in one rename. On any failure the temporary file is
-    /// removed and the previous file, if any, is left as it was.
+    /// folder, is flushed to disk, and then replaces the target in one rename, after which the folder is flushed where
+    /// the platform allows (<see cref="FolderSync"/>). On any failure the temporary file is removed and the previous
+    /// file, if any, is left as it was.
     /// </summary>
     /// <param name="path">The file to create or replace.</param>
     /// <param name="write">Writes the whole content to the stream it is given.</param>
@@ -48,7 +49,12 @@ public static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
 
+            StepDone?.Invoke("file flushed", temporary);
             File.Move(temporary, fullPath, overwrite: true);
+            StepDone?.Invoke("renamed", fullPath);
+
+            // The new name lives in the folder: flush it too, or a power cut may bring back the previous file.
+            StepDone?.Invoke(FolderSync.Flush(folder) ? "folder flushed" : "folder not flushed", folder);
         }
         catch
         {
@@ -69,6 +75,10 @@ public static class AtomicFile
             write(writer);
         });
     }
+
+    /// <summary>Raised after each step of a write with the step and its path: "file flushed" (the temporary file),
+    /// "renamed" (the target), "folder flushed" or "folder not flushed" (the folder). For tests.</summary>
+    internal static event Action<string, string>? StepDone;
 
     /// <summary>This machine's name reduced to letters, digits and '-', so it can sit inside a file name and be parsed back.</summary>
     internal static string Host { get; } = new([.. Environment.MachineName.Where(c => char.IsAsciiLetterOrDigit(c) || c == '-')]);

@@ -5,8 +5,11 @@ namespace Perceptron.Serialization;
 
 /// <summary>Saves a <see cref="TrainingCheckpoint"/> every few epochs, so an interrupted run can be resumed exactly.</summary>
 /// <remarks>
-/// Saves after every <see cref="Every"/>-th epoch and after the last one, and only after an epoch whose every batch
-/// was applied: an epoch cut short by a diverging step is never saved as complete. Works with float32 models.
+/// Saves after every <see cref="Every"/>-th epoch, after the last one and after one where a callback stops training,
+/// and only after an epoch whose every batch was applied: an epoch cut short by a diverging step is never saved as
+/// complete. The state of every <see cref="IStatefulCallback"/> before it in the callbacks list (such as
+/// <see cref="EarlyStopping"/>) is saved too; one after it is an error, since its state would lag an epoch behind.
+/// Works with float32 models.
 /// </remarks>
 /// <example>
 /// <code>
@@ -19,6 +22,7 @@ public sealed class Checkpoint(string directory, int every = 1) : Callback
 {
     private History _history = new();
     private bool _epochComplete;
+    private List<IStatefulCallback> _stateful = [];
 
     /// <summary>The checkpoint folder.</summary>
     public string Directory { get; } = !string.IsNullOrEmpty(directory) ? directory : throw new ArgumentException("The checkpoint folder must be given.", nameof(directory));
@@ -36,10 +40,26 @@ public sealed class Checkpoint(string directory, int every = 1) : Callback
     public int? LastSavedEpoch { get; private set; }
 
     /// <inheritdoc/>
+    /// <exception cref="InvalidOperationException">A stateful callback comes after this one, or two share a state name.</exception>
     public override void OnTrainBegin(ITrainingModel model, int epochs, int batchesPerEpoch)
     {
+        ArgumentNullException.ThrowIfNull(model);
         _history = InitialHistory?.Then(new History()) ?? new History();
         LastSavedEpoch = null;
+
+        // Callbacks run in list order, so only those before this one have seen an epoch when it is saved.
+        var callbacks = model.Callbacks.ToList();
+        int self = callbacks.IndexOf(this);
+        _stateful = self < 0 ? [] : [.. callbacks.Take(self).OfType<IStatefulCallback>()];
+        if (self >= 0 && callbacks.Skip(self + 1).OfType<IStatefulCallback>().FirstOrDefault() is { } late)
+        {
+            throw new InvalidOperationException($"{late.GetType().Name} comes after Checkpoint in the callbacks; put Checkpoint last, so that it saves their state as of the end of each epoch.");
+        }
+
+        if (_stateful.GroupBy(callback => callback.StateName).FirstOrDefault(group => group.Count() > 1) is { } twice)
+        {
+            throw new InvalidOperationException($"Two callbacks save their state as '{twice.Key}'; a checkpoint can hold one of each.");
+        }
     }
 
     /// <inheritdoc/>
@@ -56,10 +76,11 @@ public sealed class Checkpoint(string directory, int every = 1) : Callback
 
         _history.Add(epoch.Logs);
         _epochComplete = false;
-        if (epoch.Epoch % Every == 0 || epoch.Epoch == epoch.Epochs)
+        if (epoch.Epoch % Every == 0 || epoch.Epoch == epoch.Epochs || model.StopTraining)
         {
             var network = model as Sequential<float> ?? throw new InvalidOperationException("Checkpoint saves float32 models (Sequential<float>).");
-            TrainingCheckpoint.Save(Directory, Describe?.Invoke(network) ?? new ModelDocument { Network = network }, epoch.Epoch, _history);
+            var states = _stateful.ToDictionary(callback => callback.StateName, callback => callback.SaveState(), StringComparer.Ordinal);
+            TrainingCheckpoint.Save(Directory, Describe?.Invoke(network) ?? new ModelDocument { Network = network }, epoch.Epoch, _history, states);
             LastSavedEpoch = epoch.Epoch;
         }
     }

@@ -1,13 +1,18 @@
+using System.Globalization;
 using System.Text.Json;
 using Perceptron.Training;
+using Perceptron.Training.Callbacks;
 
 namespace Perceptron.Serialization;
 
 /// <summary>Reads a checkpoint folder, checking the state file field by field, in the manner of <see cref="ModelReader"/>.</summary>
 internal static class CheckpointReader
 {
-    /// <summary>Largest state file accepted.</summary>
-    public const long MaxFileBytes = 1L << 30;
+    /// <summary>
+    /// Largest state file accepted: the most one read can hold (<see cref="Array.MaxLength"/>). Enough for two optimizer
+    /// buffers and early stopping's best weights of a model of 134,000,000 parameters; a larger run cannot be checkpointed.
+    /// </summary>
+    public const long MaxFileBytes = 0x7FFF_FFC7;
 
     /// <summary>Most optimizer state buffers and history series accepted.</summary>
     public const int MaxStateBuffers = 4, MaxSeries = 1_000;
@@ -15,7 +20,16 @@ internal static class CheckpointReader
     /// <summary>Most epochs a checkpoint may record.</summary>
     public const int MaxEpochs = 100_000_000;
 
+    /// <summary>Most callback states, and values of each kind in one, accepted.</summary>
+    public const int MaxCallbacks = 100, MaxCallbackValues = 1_000;
+
+    /// <summary>Deepest JSON nesting accepted.</summary>
+    public const int MaxDepth = 8;
+
+    /// <summary>The top-level fields of version 1; version 2 adds the callbacks' states and the digest.</summary>
     private static readonly string[] TopLevelFields = ["format", "version", "model", "model_sha256", "epoch", "optimizer", "history"];
+
+    private static readonly string[] CallbackFields = ["numbers", "texts", "arrays"];
 
     public static TrainingCheckpoint Read(string directory)
     {
@@ -32,7 +46,7 @@ internal static class CheckpointReader
             throw new FileNotFoundException($"'{directory}' holds no checkpoint: {TrainingCheckpoint.StateFileName} is missing.", path);
         }
 
-        using JsonDocument document = JsonFields.ParseFile(path, MaxFileBytes, maxDepth: 8, "a checkpoint state file");
+        using JsonDocument document = JsonFields.ParseFile(path, MaxFileBytes, MaxDepth, "a checkpoint state file");
         return Parse(new JsonFields(path), document.RootElement, directory);
     }
 
@@ -51,12 +65,12 @@ internal static class CheckpointReader
         }
 
         int version = f.Int(root, "version", 1, int.MaxValue);
-        if (version != TrainingCheckpoint.FormatVersion)
+        if (version > TrainingCheckpoint.FormatVersion)
         {
-            throw f.Error("version", $"is {version}, but this Perceptron reads version {TrainingCheckpoint.FormatVersion}. HINT: a newer version wrote it; update Perceptron to resume from it.");
+            throw f.Error("version", $"is {version}, but this Perceptron reads versions 1 to {TrainingCheckpoint.FormatVersion}. HINT: a newer version wrote it; update Perceptron to resume from it.");
         }
 
-        f.CheckOnly(root, null, TopLevelFields, $"format version {version}");
+        f.CheckOnly(root, null, version == 1 ? TopLevelFields : [.. TopLevelFields, "callbacks", FileDigest.FieldName], $"format version {version}");
 
         // The model file: a plain name inside the folder, whose content must be the one the state was written for.
         string modelName = f.String(root, "model");
@@ -80,7 +94,82 @@ internal static class CheckpointReader
         ModelDocument model = ModelDocument.Load(modelPath);
         int epoch = f.Int(root, "epoch", 0, MaxEpochs);
         var optimizer = ReadOptimizer(f, root, model);
-        return new TrainingCheckpoint(model, epoch, ReadHistory(f, root, epoch), optimizer);
+        var checkpoint = new TrainingCheckpoint(model, epoch, ReadHistory(f, root, epoch), optimizer, version == 1 ? null : ReadCallbackStates(f, root));
+        FileDigest.Verify(f, root);
+        return checkpoint;
+    }
+
+    /// <summary>Each stateful callback's numbers, texts and float32 arrays (each array's base64 length checked before decoding).</summary>
+    private static Dictionary<string, CallbackState> ReadCallbackStates(JsonFields f, JsonElement root)
+    {
+        var states = new Dictionary<string, CallbackState>(StringComparer.Ordinal);
+        if (!root.TryGetProperty("callbacks", out var element))
+        {
+            return states;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object || element.EnumerateObject().Count() > MaxCallbacks)
+        {
+            throw f.Error("callbacks", $"must be an object of at most {MaxCallbacks} callback states.");
+        }
+
+        foreach (var callback in element.EnumerateObject())
+        {
+            string at = $"callbacks.{callback.Name}";
+            if (callback.Value.ValueKind != JsonValueKind.Object)
+            {
+                throw f.Error(at, "must be an object with numbers, texts and arrays.");
+            }
+
+            f.CheckOnly(callback.Value, at, CallbackFields, "a callback's state");
+            var state = new CallbackState();
+            foreach (var (name, value) in Members(f, callback.Value, "numbers", at))
+            {
+                state.Numbers[name] = value.ValueKind switch
+                {
+                    JsonValueKind.Number when value.TryGetDouble(out double number) && double.IsFinite(number) => number,
+                    JsonValueKind.String when value.ValueEquals("NaN") || value.ValueEquals("Infinity") || value.ValueEquals("-Infinity") => double.Parse(value.GetString()!, CultureInfo.InvariantCulture),
+                    _ => throw f.Error($"{at}.numbers.{name}", "must be a finite number, \"NaN\", \"Infinity\" or \"-Infinity\"."),
+                };
+            }
+
+            foreach (var (name, value) in Members(f, callback.Value, "texts", at))
+            {
+                state.Texts[name] = value.ValueKind == JsonValueKind.String ? f.String(callback.Value.GetProperty("texts"), name, $"{at}.texts") : throw f.Error($"{at}.texts.{name}", "must be a string.");
+            }
+
+            foreach (var (name, value) in Members(f, callback.Value, "arrays", at))
+            {
+                string field = $"{at}.arrays.{name}";
+                var shape = value.ValueKind == JsonValueKind.Object ? f.Array(value, "shape", 1, 1, field) : throw f.Error(field, "must be an object with shape, dtype and data.");
+                if (!shape[0].TryGetInt32(out int length) || length < 0 || length > ModelReader.MaxParameters)
+                {
+                    throw f.Error($"{field}.shape", $"must be [n] with n a whole number in [0, {Data.MessageText.Count(ModelReader.MaxParameters)}].");
+                }
+
+                state.Arrays[name] = f.Tensor(value, [length], field);
+            }
+
+            states[callback.Name] = state;
+        }
+
+        return states;
+    }
+
+    /// <summary>The members of an optional object field of a callback's state, at most <see cref="MaxCallbackValues"/>.</summary>
+    private static List<(string Name, JsonElement Value)> Members(JsonFields f, JsonElement parent, string name, string at)
+    {
+        if (!parent.TryGetProperty(name, out var element))
+        {
+            return [];
+        }
+
+        if (element.ValueKind != JsonValueKind.Object || element.EnumerateObject().Count() > MaxCallbackValues)
+        {
+            throw f.Error($"{at}.{name}", $"must be an object of at most {Data.MessageText.Count(MaxCallbackValues)} values.");
+        }
+
+        return [.. element.EnumerateObject().Select(member => (member.Name, member.Value))];
     }
 
     private static OptimizerSnapshot ReadOptimizer(JsonFields f, JsonElement root, ModelDocument model)
@@ -123,7 +212,7 @@ internal static class CheckpointReader
         var element = f.Get(root, "history", null);
         if (element.ValueKind != JsonValueKind.Object || element.EnumerateObject().Count() > MaxSeries)
         {
-            throw f.Error("history", $"must be an object of at most {MaxSeries:N0} series.");
+            throw f.Error("history", $"must be an object of at most {Data.MessageText.Count(MaxSeries)} series.");
         }
 
         var series = new Dictionary<string, double[]>();

@@ -9,6 +9,9 @@ namespace Perceptron.Serialization;
 /// </summary>
 internal sealed class JsonFields(string path)
 {
+    /// <summary>Bytes read before the first check of the JSON: a file that is not JSON fails after reading this much.</summary>
+    internal const int FirstChunkBytes = 64 * 1024;
+
     /// <summary>Parses a JSON file of at most <paramref name="maxBytes"/> bytes, rejecting duplicate fields and deep nesting.</summary>
     /// <param name="path">The file.</param>
     /// <param name="maxBytes">The largest file accepted.</param>
@@ -17,28 +20,95 @@ internal sealed class JsonFields(string path)
     /// <exception cref="ModelFormatException">Too large, or not valid JSON.</exception>
     public static JsonDocument ParseFile(string path, long maxBytes, int maxDepth, string what)
     {
-        long length = new FileInfo(path).Length;
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        return Parse(stream, path, maxBytes, maxDepth, what);
+    }
+
+    /// <summary>
+    /// Parses JSON from <paramref name="stream"/>, checking the syntax as the bytes arrive: a file that is not JSON is
+    /// rejected after its first <see cref="FirstChunkBytes"/> bytes, not after being read whole, and what is read is
+    /// never more than the file's own length (nor <paramref name="maxBytes"/>).
+    /// </summary>
+    /// <param name="stream">The content; its length is checked first, so it must be seekable.</param>
+    /// <param name="path">The file, for messages.</param>
+    /// <param name="maxBytes">The largest file accepted.</param>
+    /// <param name="maxDepth">The deepest nesting accepted.</param>
+    /// <param name="what">What the file should be, for messages ("a model file").</param>
+    internal static JsonDocument Parse(Stream stream, string path, long maxBytes, int maxDepth, string what)
+    {
+        long length = stream.Length;
         if (length > maxBytes)
         {
-            throw new ModelFormatException(path, null, $"is {length:N0} bytes, more than the {maxBytes:N0} {what} may have.");
+            throw new ModelFormatException(path, null, $"is {Data.MessageText.Count(length)} bytes, more than the {Data.MessageText.Count(maxBytes)} {what} may have.");
+        }
+
+        // One buffer that grows as the file is read (never to more than it holds), checked by a reader that carries
+        // its state from one read to the next; the document is then built over the same bytes, without a copy.
+        byte[] buffer = new byte[(int)Math.Min(length + 1, FirstChunkBytes)];
+        int filled = 0, start = 0, checkedUpTo = 0;
+        var state = new JsonReaderState(new JsonReaderOptions { MaxDepth = maxDepth });
+        while (true)
+        {
+            if (filled == buffer.Length)
+            {
+                if (filled > maxBytes || filled >= System.Array.MaxLength)
+                {
+                    throw new ModelFormatException(path, null, $"grew while being read to more than the {Data.MessageText.Count(maxBytes)} bytes {what} may have.");
+                }
+
+                System.Array.Resize(ref buffer, (int)Math.Min(Math.Min(2L * buffer.Length, Math.Max(length + 1, buffer.Length + 1L)), System.Array.MaxLength));
+            }
+
+            int read = stream.Read(buffer, filled, buffer.Length - filled);
+            filled += read;
+            bool final = read == 0;
+            if (start == 0 && checkedUpTo == 0 && filled >= 3 && buffer.AsSpan(0, 3).SequenceEqual("\uFEFF"u8))
+            {
+                start = checkedUpTo = 3; // a UTF-8 byte order mark is allowed and skipped
+            }
+
+            var reader = new Utf8JsonReader(buffer.AsSpan(checkedUpTo, filled - checkedUpTo), final, state);
+            try
+            {
+                while (reader.Read())
+                {
+                }
+            }
+            catch (JsonException exception)
+            {
+                throw NotJson(path, what, exception);
+            }
+
+            checkedUpTo += (int)reader.BytesConsumed;
+            state = reader.CurrentState;
+            if (final)
+            {
+                break;
+            }
         }
 
         try
         {
-            using var stream = File.OpenRead(path);
-            return JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = maxDepth, AllowDuplicateProperties = false });
+            return JsonDocument.Parse(buffer.AsMemory(start, filled - start), new JsonDocumentOptions { MaxDepth = maxDepth, AllowDuplicateProperties = false });
         }
         catch (JsonException exception)
         {
-            // The position, not the parser's own text (which names .NET types and byte positions).
-            string at = exception.LineNumber is long line ? $" at line {line + 1}, byte {exception.BytePositionInLine + 1}" : "";
-            throw new ModelFormatException(path, null, $"is not valid JSON{at}; it may be truncated or not {what}.", exception);
+            throw NotJson(path, what, exception);
         }
         catch (InvalidOperationException exception)
         {
             // The duplicate-name check decodes every name, and a lone surrogate escape in one throws this.
             throw new ModelFormatException(path, null, "has a field name that is not valid text (a broken \\u escape or invalid UTF-8).", exception);
         }
+    }
+
+    /// <summary>"is not valid JSON at line L, byte B": the position, not the parser's own text (which names .NET types and positions).</summary>
+    private static ModelFormatException NotJson(string path, string what, JsonException exception)
+    {
+        string at = exception.LineNumber is long line && exception.BytePositionInLine is long column
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" at line {line + 1}, byte {column + 1}")
+            : "";
+        return new ModelFormatException(path, null, $"is not valid JSON{at}; it may be truncated or not {what}.", exception);
     }
 
     public ModelFormatException Error(string? field, string problem) => new(path, field, problem);
@@ -83,7 +153,7 @@ internal sealed class JsonFields(string path)
         }
         catch (ArgumentException exception)
         {
-            throw Error(field, exception.Message);
+            throw Error(field, Data.MessageText.Plain(exception));
         }
     }
 
@@ -195,7 +265,7 @@ internal sealed class JsonFields(string path)
         var value = Get(parent, name, at);
         if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() < min || value.GetArrayLength() > max)
         {
-            throw Error(Join(at, name), $"must be an array of {min} to {max:N0} entries.");
+            throw Error(Join(at, name), $"must be an array of {min} to {Data.MessageText.Count(max)} entries.");
         }
 
         return value;
@@ -274,7 +344,7 @@ internal sealed class JsonFields(string path)
         string? base64 = data.ValueKind == JsonValueKind.String ? Text(data, $"{field}.data") : null;
         if (base64 is null || base64.Length != (count * sizeof(float) + 2) / 3 * 4 || !data.TryGetBytesFromBase64(out byte[]? bytes) || bytes.Length != count * sizeof(float))
         {
-            throw Error($"{field}.data", $"must be base64 of exactly {count * sizeof(float):N0} bytes ({count:N0} little-endian float32 values).");
+            throw Error($"{field}.data", $"must be base64 of exactly {Data.MessageText.Count(count * sizeof(float))} bytes ({Data.MessageText.Count(count)} little-endian float32 values).");
         }
 
         var values = new float[count];

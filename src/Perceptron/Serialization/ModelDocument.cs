@@ -42,7 +42,13 @@ public sealed record ModelDocument
     /// <summary>Class names by index, for classification.</summary>
     public IReadOnlyList<string> ClassNames { get; init; } = [];
 
-    /// <summary>The feature scaler fitted on the training rows, or null.</summary>
+    /// <summary>The first preprocessing step: fill values for missing cells (and indicator columns), fitted on the training rows; or null.</summary>
+    public MissingValueImputer? Imputer { get; init; }
+
+    /// <summary>The second preprocessing step: the categories of each categorical feature, one-hot encoded; or null.</summary>
+    public OneHotEncoder? Encoder { get; init; }
+
+    /// <summary>The last preprocessing step: the scaler of the (encoded) features fitted on the training rows, or null.</summary>
     public IFeatureScaler? Scaler { get; init; }
 
     /// <summary>For regression, the scaler fitted on the training targets (one column), or null.</summary>

@@ -14,15 +14,22 @@ namespace Perceptron.Serialization;
 /// </summary>
 internal static class ModelReader
 {
-    /// <summary>Largest model file accepted.</summary>
-    public const long MaxFileBytes = 1L << 30;
-
     /// <summary>Largest number of layers, parameters in all, and feature or class names accepted.</summary>
     public const int MaxLayers = 1_000, MaxParameters = 200_000_000, MaxNames = 1_000_000;
 
+    /// <summary>
+    /// Largest model file accepted, from what the largest model needs: the base64 of <see cref="MaxParameters"/> float32
+    /// weights (1,066,666,668 bytes) plus 128 MiB for the rest (a model at the input limit of 1,000,000 features, with
+    /// their names and a scaler, needs under 100 MB).
+    /// </summary>
+    public const long MaxFileBytes = (4L * MaxParameters + 2) / 3 * 4 + (128L << 20);
+
+    /// <summary>Deepest JSON nesting accepted.</summary>
+    public const int MaxDepth = 16;
+
     /// <summary>The top-level fields of each version; within a version the format is closed.</summary>
     private static readonly string[] TopLevelFields =
-        ["format", "version", "task", "inputs", "seed", "layers", "loss", "optimizer", "features", "target", "classes", "preprocessing", "target_preprocessing", "training", "class_weights"];
+        ["format", "version", "task", "inputs", "seed", "layers", "loss", "optimizer", "features", "target", "classes", "imputation", "one_hot", "preprocessing", "target_preprocessing", "training", "class_weights"];
 
     private static readonly string[] TrainingFields =
         ["data", "rows", "validation_rows", "batch_size", "epochs", "seconds", "final_loss", "outcome", "stop_reason", "test_rows", "data_sha256", "created_utc", "tool", "options", "metrics", "notes"];
@@ -44,7 +51,7 @@ internal static class ModelReader
             throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
         }
 
-        using JsonDocument document = JsonFields.ParseFile(path, MaxFileBytes, maxDepth: 16, "a model file");
+        using JsonDocument document = JsonFields.ParseFile(path, MaxFileBytes, MaxDepth, "a model file");
         return Parse(new JsonFields(path), document.RootElement);
     }
 
@@ -68,7 +75,7 @@ internal static class ModelReader
             throw f.Error("version", $"is {version}, but this Perceptron reads versions {ModelDocument.OldestReadableVersion} to {ModelDocument.FormatVersion}. HINT: a newer version wrote it; update Perceptron to read it.");
         }
 
-        f.CheckOnly(root, null, TopLevelFields, $"format version {version}");
+        f.CheckOnly(root, null, version == 1 ? TopLevelFields : [.. TopLevelFields, FileDigest.FieldName], $"format version {version}");
         int inputs = f.Int(root, "inputs", 1, LayerConfigReader.MaxWidth);
         var (layers, parameters) = ReadLayers(f, root, inputs);
         var network = new Sequential<float>(layers) { Seed = f.Int(root, "seed", int.MinValue, int.MaxValue) };
@@ -83,7 +90,8 @@ internal static class ModelReader
             var other => throw f.Error("task", $"is '{other}', expected 'classification' or 'regression'."),
         };
         string[] features = f.Strings(root, "features", MaxNames);
-        if (features.Length != 0 && features.Length != inputs)
+        var (imputer, encoder) = PreprocessingJson.Read(f, root, features, inputs);
+        if (imputer is null && encoder is null && features.Length != 0 && features.Length != inputs)
         {
             throw f.Error("features", $"names {features.Length} features but the model has {inputs} inputs.");
         }
@@ -95,7 +103,7 @@ internal static class ModelReader
             throw f.Error("classes", $"names {classes.Length} classes but the last layer has {outputs} outputs.");
         }
 
-        return new ModelDocument
+        var document = new ModelDocument
         {
             Network = network,
             Loss = loss,
@@ -104,6 +112,8 @@ internal static class ModelReader
             FeatureNames = features,
             TargetName = root.TryGetProperty("target", out _) ? f.String(root, "target") : null,
             ClassNames = classes,
+            Imputer = imputer,
+            Encoder = encoder,
             Scaler = ReadPreprocessing(f, root, "preprocessing", inputs),
             TargetScaler = ReadPreprocessing(f, root, "target_preprocessing", 1) switch
             {
@@ -113,6 +123,10 @@ internal static class ModelReader
             },
             Training = version == 1 ? ReadTrainingVersion1(f, root) : ReadTraining(f, root),
         };
+
+        // Last: a file whose every field is valid may still differ from what was saved (a flipped bit in a weight).
+        FileDigest.Verify(f, root);
+        return document;
     }
 
     /// <summary>
@@ -149,7 +163,7 @@ internal static class ModelReader
                 parameterCount += shape.Count;
                 if (parameterCount > MaxParameters)
                 {
-                    throw f.Error(at, $"brings the model to more than {MaxParameters:N0} parameters, beyond what a model file may hold.");
+                    throw f.Error(at, $"brings the model to more than {Data.MessageText.Count(MaxParameters)} parameters, beyond what a model file may hold.");
                 }
             }
 

@@ -18,9 +18,9 @@ internal static class ModelWriter
         }
 
         // Fields in the order docs/model-format.md lists them; a new field is one line here and one in ModelReader.
-        AtomicFile.Write(path, stream =>
+        // The digest, computed from what is written here, follows them.
+        FileDigest.WriteFile(path, ModelReader.MaxDepth, json =>
         {
-            using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
             json.WriteStartObject();
             json.WriteString("format", ModelDocument.FormatName);
             json.WriteNumber("version", ModelDocument.FormatVersion);
@@ -66,6 +66,7 @@ internal static class ModelWriter
             }
 
             WriteStrings(json, "classes", document.ClassNames);
+            PreprocessingJson.Write(json, document);
             WritePreprocessing(json, "preprocessing", document.Scaler);
             WritePreprocessing(json, "target_preprocessing", document.TargetScaler);
             if (document.Training is { } training)

@@ -26,6 +26,11 @@ public static class CrossValidation
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
+        if (folds >= 2 && data.Rows < folds)
+        {
+            throw new ArgumentException($"{data.Source} has {Data.MessageText.Count(data.Rows)} rows to cross-validate; {folds} folds need at least {folds}.", nameof(data));
+        }
+
         bool stratified = data.Task == TaskKind.Classification;
         IReadOnlyList<SplitIndices> splits = stratified ? KFold.Stratified(data.Labels!, folds, options.Seed) : KFold.Split(data.Rows, folds, options.Seed);
         var results = new List<CrossValidationFold>();

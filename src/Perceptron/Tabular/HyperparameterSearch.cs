@@ -30,7 +30,7 @@ public static class HyperparameterSearch
     /// <param name="trainBest">Train the best settings into <see cref="TuningResult.Final"/> (the default).</param>
     /// <returns>Every trial, the best, and the model trained with the best settings.</returns>
     /// <exception cref="ArgumentException">An empty or out-of-range search space, a grid larger than the budget, an unknown
-    /// metric, or a bad fold count, split or budget.</exception>
+    /// metric, a bad fold count, split or budget, or fewer rows left after the test split than folds.</exception>
     /// <exception cref="OperationCanceledException"><see cref="TabularOptions.CancellationToken"/> was cancelled.</exception>
     public static TuningResult Run(TabularDataset data, TabularOptions baseOptions, SearchSpace space, TuningOptions tuning,
         IProgress<TuningTrial>? progress = null, bool trainBest = true)
@@ -56,6 +56,14 @@ public static class HyperparameterSearch
 
         // The test rows stay out of every trial; the final model holds out the same rows (same seed, same rule).
         TabularDataset tuningRows = baseOptions.TestSplit > 0 ? DataSplit.HoldOut(data, baseOptions.TestSplit, baseOptions.Seed).Train : data;
+        if (tuning.ValidationSplit == 0 && tuning.Folds >= 2 && tuningRows.Rows < tuning.Folds)
+        {
+            string left = tuningRows.Rows < data.Rows
+                ? $": the test split leaves {Data.MessageText.Count(tuningRows.Rows)} of its {Data.MessageText.Count(data.Rows)} rows to tune on"
+                : $" has {Data.MessageText.Count(data.Rows)} rows";
+            throw new ArgumentException($"{data.Source}{left}; {tuning.Folds}-fold cross-validation needs at least {tuning.Folds}. Use fewer folds, a smaller test split or more data.", nameof(data));
+        }
+
         var trials = new List<TuningTrial>();
         TuningTrial? best = null;
         foreach (long combination in combinations)

@@ -32,7 +32,7 @@ public sealed partial class TabularModel
 
         Matrix<float> features = AlignFeatures(data);
         Matrix<float> outputs = Predict(features);
-        Matrix<float> scaled = Scaler is null ? features : Scaler.Transform(features);
+        Matrix<float> scaled = Pipeline.Transform(features);
         return task == TaskKind.Classification ? EvaluateClassification(data, scaled, outputs) : EvaluateRegression(data, scaled, outputs);
     }
 

@@ -7,17 +7,30 @@ namespace Perceptron.Tabular;
 public sealed partial class TabularModel
 {
     /// <summary>
-    /// Predicts from raw features: applies the saved preprocessing, runs the network and, for regression, maps the
-    /// output back to the target's units. Classification gives one probability per class.
+    /// Predicts from raw features: applies the saved preprocessing (imputation, one-hot encoding, scaling), runs the
+    /// network and, for regression, maps the output back to the target's units. Classification gives one probability per class.
     /// </summary>
-    /// <param name="rawFeatures">Rows × features, in the order of <see cref="FeatureNames"/>, unscaled.</param>
+    /// <param name="rawFeatures">Rows × features, in the order of <see cref="Columns"/>: numbers, category indices into each
+    /// categorical column's categories (an unknown category is the category count), NaN for a missing cell.</param>
     /// <returns>Rows × outputs: class probabilities, or predicted values.</returns>
-    /// <exception cref="ArgumentException">The width does not match, a value is NaN or ∞, or a row's output overflows float32 (naming the row).</exception>
+    /// <exception cref="ArgumentException">The width does not match, a value is missing and the model has no imputation, a value is ∞,
+    /// or a row's output overflows float32 (naming the row).</exception>
     public Matrix<float> Predict(Matrix<float> rawFeatures)
     {
         ArgumentNullException.ThrowIfNull(rawFeatures);
-        Matrix<float> features = Scaler is null ? rawFeatures : Scaler.Transform(rawFeatures);
-        Matrix<float> outputs = Network.Predict(features);
+        FeaturePipeline pipeline = Pipeline;
+        if (rawFeatures.Columns != pipeline.InputWidth)
+        {
+            throw new ArgumentException($"The rows have {rawFeatures.Columns} values but the model takes {pipeline.InputWidth} features{Listed()}.", nameof(rawFeatures));
+        }
+
+        int missing = Imputer is null ? Array.FindIndex(rawFeatures.Data, float.IsNaN) : -1;
+        if (missing >= 0)
+        {
+            throw new ArgumentException($"Row {missing / rawFeatures.Columns}, feature '{pipeline.Columns[missing % rawFeatures.Columns].Name}' is missing (NaN), and this model has no imputation to fill it; give every value.", nameof(rawFeatures));
+        }
+
+        Matrix<float> outputs = Network.Predict(pipeline.Transform(rawFeatures));
         if (TargetScaler is not null)
         {
             float mean = TargetScaler.Means[0], deviation = TargetScaler.StandardDeviations[0];
@@ -39,19 +52,26 @@ public sealed partial class TabularModel
     }
 
     /// <summary>Predicts one raw row: the class probabilities, or the predicted value(s).</summary>
-    /// <param name="row">One row of features, in the order of <see cref="FeatureNames"/>, unscaled.</param>
+    /// <param name="row">One row of features, in the order of <see cref="Columns"/>, as for <see cref="Predict(Matrix{float})"/>.</param>
     /// <returns>The outputs for that row (one probability per class, or the value in the target's units).</returns>
-    /// <exception cref="ArgumentException">The row's length does not match the model, a value is NaN or ∞, or the output overflows float32.</exception>
+    /// <exception cref="ArgumentException">The row's length does not match the model, a value is missing without imputation, or the output overflows float32.</exception>
     public float[] Predict(ReadOnlySpan<float> row)
     {
-        if (row.Length != Network.Inputs)
+        if (row.Length != Pipeline.InputWidth)
         {
-            throw new ArgumentException($"The row has {row.Length} values but the model takes {Network.Inputs} features{(FeatureNames.Count > 0 ? $" ({string.Join(", ", FeatureNames)})" : "")}.", nameof(row));
+            throw new ArgumentException($"The row has {row.Length} values but the model takes {Pipeline.InputWidth} features{Listed()}.", nameof(row));
         }
 
         return Predict(new Matrix<float>(1, row.Length, row.ToArray())).Data;
     }
 
+    /// <summary>Predicts one row given as text by feature name, as a CSV file would hold it: numbers in invariant culture,
+    /// category names, and null, empty or a missing-value marker (NA, ?, …) for a missing cell.</summary>
+    /// <param name="row">Feature name → cell text; every feature of <see cref="Columns"/> must be present (other names are ignored).</param>
+    /// <returns>The outputs for that row.</returns>
+    /// <exception cref="ArgumentException">A feature is absent or a numeric cell is not a number.</exception>
+    /// <example><code>float[] p = model.Predict(new Dictionary&lt;string, string?&gt; { ["age"] = "41", ["city"] = "Lyon", ["income"] = null });</code></example>
+    public float[] Predict(IReadOnlyDictionary<string, string?> row) => Predict(Pipeline.Parse(row, out _));
     /// <summary>The predicted class index of each row: the most probable class (for one sigmoid output, 1 when p ≥ 0.5).</summary>
     /// <param name="probabilities">The output of <see cref="Predict(Matrix{float})"/> for a classifier.</param>
     /// <returns>One class index per row.</returns>
@@ -74,37 +94,21 @@ public sealed partial class TabularModel
         return classes;
     }
 
-    /// <summary>The data's features reordered to the model's feature order (by name); the data's own order when the model has no names.</summary>
+    /// <summary>The data's features in the model's raw form: columns matched by name, categories by text (an unknown category
+    /// becomes the category count), missing cells NaN.</summary>
     /// <param name="data">The data.</param>
-    /// <returns>Rows × model inputs.</returns>
-    /// <exception cref="ArgumentException">A model feature is missing from the data, or the widths differ.</exception>
+    /// <returns>Rows × <see cref="Columns"/>.Count.</returns>
+    /// <exception cref="ArgumentException">A model feature is missing from the data, or holds categories where the model reads numbers.</exception>
     public Matrix<float> AlignFeatures(TabularDataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (FeatureNames.Count == 0 || FeatureNames.SequenceEqual(data.FeatureNames))
+        if (FeatureNames.Count == 0)
         {
             return data.Features;
         }
 
-        var columns = new int[FeatureNames.Count];
-        for (int i = 0; i < columns.Length; i++)
-        {
-            columns[i] = data.FeatureNames.ToList().IndexOf(FeatureNames[i]);
-            if (columns[i] < 0)
-            {
-                throw new ArgumentException($"The model needs feature '{FeatureNames[i]}', which {data.Source} does not have; its columns are {string.Join(", ", data.FeatureNames)}.", nameof(data));
-            }
-        }
-
-        var aligned = new Matrix<float>(data.Rows, columns.Length);
-        for (int row = 0; row < data.Rows; row++)
-        {
-            for (int i = 0; i < columns.Length; i++)
-            {
-                aligned[row, i] = data.Features[row, columns[i]];
-            }
-        }
-
-        return aligned;
+        return Pipeline.Encode(data);
     }
+
+    private string Listed() => FeatureNames.Count > 0 ? $" ({string.Join(", ", FeatureNames.Take(20))}{(FeatureNames.Count > 20 ? ", …" : "")})" : "";
 }

@@ -39,8 +39,24 @@ public sealed partial class TabularModel(Sequential<float> network)
     /// <summary>Class names by index, for classification.</summary>
     public IReadOnlyList<string> ClassNames { get; init; } = [];
 
-    /// <summary>The feature scaler fitted on the training split (a <see cref="StandardScaler"/> or <see cref="MinMaxScaler"/>), or null.</summary>
+    /// <summary>Preprocessing step 1: fill values for missing cells (and indicator columns), fitted on the training split; or null.</summary>
+    public MissingValueImputer? Imputer { get; init; }
+
+    /// <summary>Preprocessing step 2: the categories of each categorical feature, one-hot encoded; or null.</summary>
+    public OneHotEncoder? Encoder { get; init; }
+
+    /// <summary>Preprocessing step 3: the scaler of the encoded features fitted on the training split (a <see cref="StandardScaler"/> or <see cref="MinMaxScaler"/>), or null.</summary>
     public IFeatureScaler? Scaler { get; init; }
+
+    /// <summary>The three preprocessing steps as one <see cref="FeaturePipeline"/>, from raw features (by <see cref="FeatureNames"/>,
+    /// or x0, x1, … without names) to the network's inputs.</summary>
+    /// <exception cref="InvalidOperationException">The steps do not fit the names or the network.</exception>
+    public FeaturePipeline Pipeline => _pipeline ??= BuildPipeline();
+
+    /// <summary>The raw features the model reads: names, kinds and the categories it knows.</summary>
+    public IReadOnlyList<FeatureColumn> Columns => Pipeline.Columns;
+
+    private FeaturePipeline? _pipeline;
 
     /// <summary>For regression, the scaler fitted on the training targets (one column): the network predicts scaled targets and <see cref="Predict(Tensors.Matrix{float})"/> maps them back.</summary>
     public StandardScaler? TargetScaler { get; init; }
@@ -72,6 +88,8 @@ public sealed partial class TabularModel(Sequential<float> network)
         FeatureNames = FeatureNames,
         TargetName = TargetName,
         ClassNames = ClassNames,
+        Imputer = Imputer,
+        Encoder = Encoder,
         Scaler = Scaler,
         TargetScaler = TargetScaler,
         Training = Training,
@@ -91,9 +109,28 @@ public sealed partial class TabularModel(Sequential<float> network)
             FeatureNames = document.FeatureNames,
             TargetName = document.TargetName,
             ClassNames = document.ClassNames,
+            Imputer = document.Imputer,
+            Encoder = document.Encoder,
             Scaler = document.Scaler,
             TargetScaler = document.TargetScaler,
             Training = document.Training,
         };
+    }
+
+    private FeaturePipeline BuildPipeline()
+    {
+        int raw = Imputer?.InputWidth ?? Encoder?.InputWidth ?? Network.Inputs;
+        IReadOnlyList<string> names = FeatureNames.Count > 0 ? FeatureNames : [.. Enumerable.Range(0, raw).Select(i => $"x{i}")];
+        FeatureColumn[] columns = [.. names.Select((name, c) => Encoder?.ColumnAt(c) is { } encoding ? FeatureColumn.Categorical(name, encoding.Categories) : FeatureColumn.Numeric(name))];
+        try
+        {
+            var pipeline = new FeaturePipeline(columns, Imputer, Encoder, Scaler);
+            return pipeline.OutputWidth == Network.Inputs ? pipeline
+                : throw new ArgumentException($"The preprocessing gives {pipeline.OutputWidth} columns but the network takes {Network.Inputs}.");
+        }
+        catch (ArgumentException exception)
+        {
+            throw new InvalidOperationException($"The model's preprocessing does not fit its features and network: {exception.Message}", exception);
+        }
     }
 }

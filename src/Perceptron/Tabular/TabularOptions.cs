@@ -34,6 +34,18 @@ public sealed record TabularOptions
     /// <summary>Feature scaling fitted on the training rows.</summary>
     public FeatureScaling Scaling { get; init; } = FeatureScaling.Standard;
 
+    /// <summary>How missing numbers are filled in (median, mean or most frequent), from the training rows; categories take the most frequent.</summary>
+    public ImputeStrategy Impute { get; init; } = ImputeStrategy.Median;
+
+    /// <summary>Add a 0/1 "was missing" input for each feature with missing cells in the training rows.</summary>
+    public bool MissingIndicators { get; init; }
+
+    /// <summary>Most categories one-hot encoded per categorical feature (the most frequent); the rest share an "other" input.</summary>
+    public int MaxCategories { get; init; } = PreprocessingOptions.Default.MaxCategories;
+
+    /// <summary>The preprocessing settings among these (imputation, indicators, category cap, scaling).</summary>
+    public PreprocessingOptions Preprocessing => new() { Impute = Impute, MissingIndicators = MissingIndicators, MaxCategories = MaxCategories, Scaling = Scaling };
+
     /// <summary>Fraction of the rows held out first (by <see cref="DataSplit.HoldOut"/>, seeded by <see cref="Seed"/>) to test the
     /// final model, in [0, 1); 0 (the default) trains on every row given. The test rows and their metrics are in the result
     /// and in the model's training facts.</summary>
@@ -58,6 +70,10 @@ public sealed record TabularOptions
 
     /// <summary>L2 penalty λ on every layer's weights (λ·Σw² joins the loss).</summary>
     public double L2 { get; init; } = 0.003;
+
+    /// <summary>L1 penalty λ₁ on every layer's weights (λ₁·Σ|w| joins the loss; it drives unhelpful weights towards
+    /// zero). Off by default.</summary>
+    public double L1 { get; init; }
 
     /// <summary>Fixes initialisation, the validation split, shuffling and dropout.</summary>
     public int Seed { get; init; } = 42;
@@ -106,11 +122,19 @@ public sealed record TabularOptions
             json.WriteString("optimizer", OptimizerFactory.NameOf(Optimizer));
             WriteOptional(json, "learning_rate", LearningRate);
             json.WriteString("scaling", Scaling.ToString().ToLowerInvariant());
+            json.WriteString("impute", Impute switch { ImputeStrategy.Mean => "mean", ImputeStrategy.MostFrequent => "most-frequent", _ => "median" });
+            json.WriteBoolean("missing_indicators", MissingIndicators);
+            json.WriteNumber("max_categories", MaxCategories);
             json.WriteNumber("test_split", TestSplit);
             json.WriteNumber("validation_split", ValidationSplit);
             WriteOptional(json, "early_stopping", EarlyStoppingPatience);
             json.WriteNumber("dropout", Dropout);
             json.WriteNumber("l2", L2);
+            if (L1 > 0)
+            {
+                // Only when used, so the options of runs without it read as before.
+                json.WriteNumber("l1", L1);
+            }
             switch (ClassWeights)
             {
                 case null:

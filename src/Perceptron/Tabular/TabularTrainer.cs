@@ -35,6 +35,11 @@ public static class TabularTrainer
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
+        if (data.Rows == 0)
+        {
+            throw new ArgumentException($"'{data.Source}' has no rows to learn from.", nameof(data));
+        }
+
         if (data.Task == TaskKind.Classification && data.ClassCount < 2)
         {
             throw new ArgumentException($"{data.Source} has {data.ClassCount} class in its target '{data.TargetName}'; classification needs at least 2.", nameof(data));
@@ -45,7 +50,7 @@ public static class TabularTrainer
             throw new ArgumentException($"TabularOptions.TestSplit is {options.TestSplit}; it must be in [0, 1), e.g. 0.2 to test on a fifth of the rows.", nameof(options));
         }
 
-        // Hold the test rows out before anything is fitted, so neither the scaler nor early stopping sees them.
+        // Hold the test rows out before anything is fitted, so neither the preprocessing nor early stopping sees them.
         TabularDataset train = data;
         TabularDataset? test = null;
         if (options.TestSplit > 0)
@@ -53,7 +58,7 @@ public static class TabularTrainer
             (train, test, _) = DataSplit.HoldOut(data, options.TestSplit, options.Seed);
         }
 
-        // Split off validation rows first, so the scaler never sees them.
+        // Split off validation rows first, so the preprocessing never sees them.
         TabularDataset fitRows = train, validationRows = null!;
         if (options.ValidationSplit > 0 || options.EarlyStoppingPatience is not null)
         {
@@ -61,14 +66,8 @@ public static class TabularTrainer
             (fitRows, validationRows, _) = DataSplit.HoldOut(train, fraction, options.Seed);
         }
 
-        IFeatureScaler? scaler = options.Scaling switch
-        {
-            FeatureScaling.Standard => new StandardScaler(),
-            FeatureScaling.MinMax => new MinMaxScaler(),
-            FeatureScaling.None => null,
-            _ => throw new ArgumentException($"Unknown scaling {options.Scaling}; expected Standard, MinMax or None.", nameof(options)),
-        };
-        scaler?.Fit(fitRows.Features);
+        // Imputation, one-hot encoding and scaling, fitted on the training rows only.
+        FeaturePipeline pipeline = FeaturePipeline.Fit(fitRows, options.Preprocessing);
         StandardScaler? targetScaler = null;
         if (train.Task == TaskKind.Regression)
         {
@@ -76,8 +75,8 @@ public static class TabularTrainer
             targetScaler.Fit(new Matrix<float>(fitRows.Rows, 1, fitRows.Targets!));
         }
 
-        var model = BuildModel(train, options);
-        var (x, y) = Prepare(fitRows, scaler, targetScaler);
+        var model = BuildModel(train, options, pipeline.OutputWidth);
+        var (x, y) = Prepare(fitRows, pipeline, targetScaler);
         string dataHash = data.ContentHash();
         ModelDocument Describe(Sequential<float> network, TrainingFacts facts) => new()
         {
@@ -86,7 +85,9 @@ public static class TabularTrainer
             FeatureNames = train.FeatureNames,
             TargetName = train.TargetName,
             ClassNames = train.ClassNames ?? [],
-            Scaler = scaler,
+            Imputer = pipeline.Imputer,
+            Encoder = pipeline.Encoder,
+            Scaler = pipeline.Scaler,
             TargetScaler = targetScaler,
             Training = facts with
             {
@@ -101,12 +102,12 @@ public static class TabularTrainer
             },
         };
 
-        // Resume: the split and scaler above came from the same seed and data; the checkpoint must agree, then it supplies weights and optimizer state.
+        // Resume: the split and scaler above came from the same seed and data; the checkpoint must agree, then it supplies
+        // weights, optimizer state and the early-stopping memory. The checkpoint callback comes last, to save the others' state.
         TrainingCheckpoint? resumed = options.ResumeFrom is string from ? TrainingCheckpoint.Load(from) : null;
         if (resumed is not null)
         {
             CheckResumable(resumed, Describe(model, new TrainingFacts()), options);
-            resumed.Restore(model);
         }
 
         var callbacks = new List<Callback>(options.Callbacks);
@@ -115,6 +116,7 @@ public static class TabularTrainer
             callbacks.Add(new EarlyStopping(patience));
         }
 
+        resumed?.Restore(model, callbacks);
         if (options.CheckpointDirectory is string directory)
         {
             callbacks.Add(new Checkpoint(directory, options.CheckpointEvery) { Describe = network => Describe(network, new TrainingFacts()), InitialHistory = resumed?.History });
@@ -134,7 +136,7 @@ public static class TabularTrainer
         History history;
         if (validationRows is not null)
         {
-            var (vx, vy) = Prepare(validationRows, scaler, targetScaler);
+            var (vx, vy) = Prepare(validationRows, pipeline, targetScaler);
             history = model.Fit(x, y, trainingOptions, vx, vy);
         }
         else
@@ -215,11 +217,12 @@ public static class TabularTrainer
 
     /// <summary>The network for a task: hidden layers as asked, then a softmax (classification) or linear (regression) output,
     /// compiled with cross-entropy (weighted by <see cref="TabularOptions.ClassWeights"/>, resolved on <paramref name="train"/>) or MSE.</summary>
-    /// <param name="train">The training rows: their width, task, classes and (for balanced weights) class counts.</param>
+    /// <param name="train">The training rows: their task, classes and (for balanced weights) class counts.</param>
     /// <param name="options">The architecture and optimizer settings.</param>
+    /// <param name="inputs">The network's input width: the preprocessing's output (<see cref="FeaturePipeline.OutputWidth"/>); null for one input per feature.</param>
     /// <returns>A compiled, built network.</returns>
     /// <exception cref="ArgumentException">No activation, or class weights on a regression or naming an unknown class.</exception>
-    public static Sequential<float> BuildModel(TabularDataset train, TabularOptions options)
+    public static Sequential<float> BuildModel(TabularDataset train, TabularOptions options, int? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(options);
@@ -228,7 +231,7 @@ public static class TabularTrainer
         var model = new Sequential<float> { Seed = options.Seed };
         foreach (int units in options.Layers)
         {
-            model.Add(new Dense<float>(units, hidden, initializer, l2: options.L2));
+            model.Add(new Dense<float>(units, hidden, initializer, l2: options.L2, l1: options.L1));
             if (options.Dropout > 0)
             {
                 model.Add(new Dropout<float>(options.Dropout));
@@ -236,18 +239,18 @@ public static class TabularTrainer
         }
 
         bool classify = train.Task == TaskKind.Classification;
-        model.Add(new Dense<float>(classify ? train.ClassCount : 1, classify ? Activation.Softmax : Activation.Linear, l2: options.L2));
+        model.Add(new Dense<float>(classify ? train.ClassCount : 1, classify ? Activation.Softmax : Activation.Linear, l2: options.L2, l1: options.L1));
         var optimizer = OptimizerFactory.Create(options.Optimizer, options.LearningRate);
         double[]? classWeights = options.ClassWeights?.Resolve(train);
         model.Compile(optimizer, classify ? new SparseCategoricalCrossEntropy(classWeights) : new MeanSquaredError(), classify ? new Accuracy() : new R2Score());
-        model.Build(train.Features.Columns);
+        model.Build(inputs ?? train.Features.Columns);
         return model;
     }
 
-    /// <summary>Scaled features and the targets as the network trains on them (class indices, or the standardised value).</summary>
-    private static (Matrix<float> X, Matrix<float> Y) Prepare(TabularDataset data, IFeatureScaler? scaler, StandardScaler? targetScaler)
+    /// <summary>Preprocessed features and the targets as the network trains on them (class indices, or the standardised value).</summary>
+    private static (Matrix<float> X, Matrix<float> Y) Prepare(TabularDataset data, FeaturePipeline pipeline, StandardScaler? targetScaler)
     {
-        Matrix<float> x = scaler is null ? data.Features : scaler.Transform(data.Features);
+        Matrix<float> x = pipeline.Transform(pipeline.Encode(data));
         Matrix<float> y = data.Task == TaskKind.Classification
             ? new Matrix<float>(data.Rows, 1, [.. data.Labels!.Select(label => (float)label)])
             : targetScaler!.Transform(new Matrix<float>(data.Rows, 1, data.Targets!));
@@ -272,6 +275,8 @@ public static class TabularTrainer
             ("rows", $"{saved.Training?.Rows}", $"{now.Training?.Rows}"),
             ("validation rows", $"{saved.Training?.ValidationRows}", $"{now.Training?.ValidationRows}"),
             ("batch size", $"{saved.Training?.BatchSize}", $"{now.Training?.BatchSize}"),
+            ("imputation", ImputerText(saved.Imputer), ImputerText(now.Imputer)),
+            ("categories", EncoderText(saved.Encoder), EncoderText(now.Encoder)),
             ("feature scaling", ScalerText(saved.Scaler), ScalerText(now.Scaler)),
             ("target scaling", ScalerText(saved.TargetScaler), ScalerText(now.TargetScaler)),
         ];
@@ -287,6 +292,14 @@ public static class TabularTrainer
 
         static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
     }
+
+    /// <summary>An imputer's exact fill values and indicators as text, for comparison.</summary>
+    private static string ImputerText(MissingValueImputer? imputer) => imputer is null ? "none"
+        : string.Create(CultureInfo.InvariantCulture, $"{imputer.Strategy} {string.Join(' ', imputer.FillValues)} / {string.Join(' ', imputer.IndicatorColumns)}");
+
+    /// <summary>An encoder's categories as text, for comparison.</summary>
+    private static string EncoderText(OneHotEncoder? encoder) => encoder is null ? "none"
+        : string.Join("; ", encoder.Columns.Select(c => $"{c.Index}: {string.Join(", ", c.Categories)}{(c.HasOther ? " + other" : "")}"));
 
     /// <summary>A scaler's kind and exact values as text, for comparison.</summary>
     private static string ScalerText(IFeatureScaler? scaler) => scaler switch

@@ -1,3 +1,5 @@
+using Perceptron.Training.Callbacks;
+
 namespace Perceptron.Training;
 
 /// <summary>What callbacks may do to the model being trained, whatever its element type.</summary>
@@ -8,6 +10,9 @@ public interface ITrainingModel
 
     /// <summary>Why training stops, recorded in <see cref="History.StopReason"/>.</summary>
     string? StopReason { get; set; }
+
+    /// <summary>The callbacks of the training run in progress, in their order (those of the last run once it has ended).</summary>
+    IReadOnlyList<Callback> Callbacks { get; }
 
     /// <summary>Copies all parameters into a snapshot, reusing <paramref name="reuse"/> when it is a previous snapshot.</summary>
     /// <param name="reuse">A snapshot from an earlier call, or null.</param>

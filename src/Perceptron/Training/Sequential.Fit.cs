@@ -14,6 +14,7 @@ public partial class Sequential<T>
     private T[][] _outputGradients = [];  // [i]: ∂loss/∂(output of layer i − 1); [0] unused
     private T[] _batchTargets = [];
     private int _trainingCapacity;
+    private IReadOnlyList<Callback> _callbacks = [];
 
     /// <summary>Trains the model; see <see cref="TrainingOptions"/> for every setting.</summary>
     /// <param name="x">Training inputs, rows × features, finite.</param>
@@ -77,6 +78,7 @@ public partial class Sequential<T>
         var history = new History();
         StopTraining = false;
         StopReason = null;
+        _callbacks = options.Callbacks;
         foreach (var callback in options.Callbacks)
         {
             callback.OnTrainBegin(this, options.Epochs, batches);

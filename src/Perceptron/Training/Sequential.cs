@@ -82,6 +82,9 @@ public partial class Sequential<T> : ITrainingModel
     /// <inheritdoc/>
     public string? StopReason { get; set; }
 
+    /// <inheritdoc/>
+    IReadOnlyList<Training.Callbacks.Callback> ITrainingModel.Callbacks => _callbacks;
+
     /// <summary>Appends a layer.</summary>
     /// <param name="layer">The layer; it must not belong to another model.</param>
     /// <exception cref="InvalidOperationException">The model is already built.</exception>

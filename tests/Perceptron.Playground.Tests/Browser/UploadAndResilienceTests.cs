@@ -38,7 +38,7 @@ public class UploadAndResilienceTests(BrowserFixture browser) : IClassFixture<Br
         await page.ClickAsync("#uploadButton");
         await page.WaitForSelectorAsync("#uploadError:not(:empty)");
         Assert.Equal(expected, await page.TextContentAsync("#uploadError"));
-        Assert.Equal("ragged.csv, line 3: the row has 2 fields but the header has 3; every row needs one field per header column (check quotes and delimiters)", expected);
+        Assert.Equal("ragged.csv, line 3: the row has 4 fields but the header has 3; every row needs one field per header column (check the quotes and the delimiter: --quote, --delimiter)", expected);
         await page.Context.CloseAsync();
     }
 

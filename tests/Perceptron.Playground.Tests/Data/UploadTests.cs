@@ -28,7 +28,7 @@ public class UploadTests(ServerFixture server) : IClassFixture<ServerFixture>
     }
 
     [Theory]
-    [InlineData("ragged.csv", "ragged.csv, line 3: the row has 2 fields but the header has 3; every row needs one field per header column (check quotes and delimiters)")]
+    [InlineData("ragged.csv", "ragged.csv, line 3: the row has 4 fields but the header has 3; every row needs one field per header column (check the quotes and the delimiter: --quote, --delimiter)")]
     [InlineData("not-a-number.csv", null)]
     public async Task AMalformedCsv_ShowsTheLoadersOwnMessage(string name, string? expected)
     {
@@ -70,6 +70,18 @@ public class UploadTests(ServerFixture server) : IClassFixture<ServerFixture>
             (string)(await UploadAsync(id, "wide.csv", wide, HttpStatusCode.BadRequest, http))["error"]!);
         Assert.Equal("empty.csv is empty; choose a CSV file with a header row and data rows.",
             (string)(await UploadAsync(id, "empty.csv", [], HttpStatusCode.BadRequest, http))["error"]!);
+    }
+
+    [Fact]
+    public async Task CategoriesAndMissingCells_AreRefusedWithAPointerToTrain()
+    {
+        string id = await NewSessionAsync();
+        byte[] text = Encoding.UTF8.GetBytes("x,colour,label\n" + string.Concat(Enumerable.Repeat("1,red,a\n3,blue,b\n", 4)));
+        Assert.Equal("text.csv: 'colour' holds text (categories); the playground takes numeric features only. Leave it out, or use 'perceptron train', which one-hot encodes categories.",
+            (string)(await UploadAsync(id, "text.csv", text, HttpStatusCode.BadRequest))["error"]!);
+        byte[] gaps = Encoding.UTF8.GetBytes("x,y,label\n1,,a\n3,4,b\n5,NA,a\n7,8,b\n");
+        Assert.Equal("gaps.csv has 2 missing cells; the playground takes complete rows. Fill them in, or use 'perceptron train', which imputes them.",
+            (string)(await UploadAsync(id, "gaps.csv", gaps, HttpStatusCode.BadRequest))["error"]!);
     }
 
     [Theory]

@@ -13,18 +13,19 @@ public class InspectionTests(ServerFixture server) : IClassFixture<ServerFixture
     /// <summary>The inspector sums h in double, the engine's GEMM in float: they agree to float32 rounding.</summary>
     private const double Tolerance = 1e-5;
 
-    public static TheoryData<int, int, string, int> Units => new()
+    public static TheoryData<int, int, string, int, string> Units => new()
     {
-        { 1, 2, "test", 5 },    // first hidden layer
-        { 2, 0, "train", 17 },  // second hidden layer
-        { 3, 1, "train", 3 },   // output (softmax fused with cross-entropy)
+        { 1, 2, "test", 5, "l2" },    // first hidden layer
+        { 2, 0, "train", 17, "l2" },  // second hidden layer
+        { 3, 1, "train", 3, "l2" },   // output (softmax fused with cross-entropy)
+        { 1, 0, "train", 2, "l1" },   // the L1 penalty's λ·sign(w) in the weight gradients
     };
 
     [Theory]
     [MemberData(nameof(Units))]
-    public async Task UnitNumbers_EqualTheEngines(int layer, int unit, string set, int sample)
+    public async Task UnitNumbers_EqualTheEngines(int layer, int unit, string set, int sample, string regularization)
     {
-        var setup = new PlaygroundSetup { Data = "xor", Noise = 20, Layers = [4, 3], Activation = "tanh", Optimizer = "momentum", LearningRate = 0.05, Regularization = "l2", RegularizationRate = 0.01, Seed = 11 };
+        var setup = new PlaygroundSetup { Data = "xor", Noise = 20, Layers = [4, 3], Activation = "tanh", Optimizer = "momentum", LearningRate = 0.05, Regularization = regularization, RegularizationRate = 0.01, Seed = 11 };
         var api = new PlaygroundApi(server.Http);
         string id = (string)(await api.CreateAsync(setup))["id"]!;
         await api.PostAsync(id, "step?count=6");
@@ -62,8 +63,8 @@ public class InspectionTests(ServerFixture server) : IClassFixture<ServerFixture
         }
 
         Assert.Equal(dense[layer - 1].Bias[unit] - oldDense[layer - 1].Bias[unit], (float)(double)numbers["bias"]!["lastUpdate"]!);
-        // The engine's loss adds the L2 penalty of the whole network; the inspector shows the sample's data loss.
-        double penalty = dense.Sum(d => d.L2 * d.Weights.ToArray().Sum(w => (double)w * w));
+        // The engine's loss adds the L1 and L2 penalties of the whole network; the inspector shows the sample's data loss.
+        double penalty = dense.Sum(d => d.L2 * d.Weights.ToArray().Sum(w => (double)w * w) + d.L1 * d.Weights.ToArray().Sum(w => Math.Abs((double)w)));
         Close(loss - penalty, (double)numbers["loss"]!, "loss", 1e-4);
     }
 

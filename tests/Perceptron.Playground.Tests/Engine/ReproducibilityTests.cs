@@ -11,16 +11,17 @@ namespace Perceptron.Playground.Tests.Engine;
 /// <summary>A playground run is the run 'perceptron train' makes from the same rows, seed and options: same weights, bit for bit.</summary>
 public class ReproducibilityTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
-    public static TheoryData<string, string, string> Setups => new()
+    public static TheoryData<string, string, string, string> Setups => new()
     {
-        // data, problem, extra features: classification with derived features, dropout and L2; regression (a standardised target).
-        { "circles", "classification", "x1_squared" },
-        { "plane", "regression", "sin_x1" },
+        // data, problem, extra feature, penalty: classification with derived features, dropout and L2; regression (a
+        // standardised target) with L1.
+        { "circles", "classification", "x1_squared", "l2" },
+        { "plane", "regression", "sin_x1", "l1" },
     };
 
     [Theory]
     [MemberData(nameof(Setups))]
-    public async Task PlaygroundRun_EqualsPerceptronTrain_BitForBit(string dataName, string problem, string extraFeature)
+    public async Task PlaygroundRun_EqualsPerceptronTrain_BitForBit(string dataName, string problem, string extraFeature, string penalty)
     {
         var setup = new PlaygroundSetup
         {
@@ -34,7 +35,7 @@ public class ReproducibilityTests(ServerFixture server) : IClassFixture<ServerFi
             LearningRate = 0.01,
             BatchSize = 16,
             Dropout = 0.1,
-            Regularization = "l2",
+            Regularization = penalty,
             RegularizationRate = 0.001,
             Seed = 7,
             Epochs = 4,
@@ -50,7 +51,7 @@ public class ReproducibilityTests(ServerFixture server) : IClassFixture<ServerFi
         TabularDataset train = SessionData.FromPlane(setup).Train;
         WriteCsv(folder.File("train.csv"), train);
         var (exitCode, _, error) = CliRunner.Run("train", folder.File("train.csv"), "--test-split", "0", "--scaling", "none", "--layers", "5,3",
-            "--activation", "tanh", "--optimizer", "adam", "--learning-rate", "0.01", "--batch-size", "16", "--dropout", "0.1", "--l2", "0.001",
+            "--activation", "tanh", "--optimizer", "adam", "--learning-rate", "0.01", "--batch-size", "16", "--dropout", "0.1", penalty == "l1" ? "--l2" : "--l1", "0", $"--{penalty}", "0.001",
             "--seed", "7", "--epochs", "4", "--quiet", "--out", folder.File("cli.json"));
         Assert.True(exitCode == 0, error);
 

@@ -36,7 +36,7 @@ internal static class EngineReference
         var copy = new Sequential { Seed = 1 };
         for (int i = 0; i < dense.Count; i++)
         {
-            copy.Add(new Dense(dense[i].Units, dense[i].Activation, useBias: dense[i].UseBias, l2: dense[i].L2, inputs: i == 0 ? dense[0].Inputs : null));
+            copy.Add(new Dense(dense[i].Units, dense[i].Activation, useBias: dense[i].UseBias, l2: dense[i].L2, inputs: i == 0 ? dense[0].Inputs : null, l1: dense[i].L1));
         }
 
         copy.Compile(new Sgd(1e-6), loss);

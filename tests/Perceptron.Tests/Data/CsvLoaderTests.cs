@@ -43,7 +43,7 @@ public partial class CsvLoaderTests
         DataFormatException e = CsvError("a;b\n1;2\n", new CsvLoadOptions { Delimiter = ',' });
 
         Assert.Equal("test.csv, line 1: the header has one column ('a;b') but at least two are needed, a feature and a target; " +
-            "if the file uses another delimiter than ',', set CsvLoadOptions.Delimiter", e.Message);
+            "if the file uses another delimiter than ',', pass --delimiter", e.Message);
     }
 
     [Fact]
@@ -59,9 +59,9 @@ public partial class CsvLoaderTests
     [Fact]
     public void Load_QuotedNewline_CountsLinesForLaterErrors()
     {
-        DataFormatException e = CsvError("a,b,label\n1,2,\"x\ny\"\n3,oops,z\n");
+        DataFormatException e = CsvError("a,b,label\n1,2,\"x\ny\"\n5,6,x\n3,oops,z\n");
 
-        Assert.Equal(4, e.Row);
+        Assert.Equal(5, e.Row);
     }
 
     [Theory]
@@ -147,11 +147,11 @@ public partial class CsvLoaderTests
     public void Load_TaskOverride_ForcesTheTask()
     {
         TabularDataset regression = Csv("a,y\n1,0\n2,1\n", new CsvLoadOptions { Task = TaskKind.Regression });
-        TabularDataset classification = Csv("a,y\n1,0.5\n2,2.5\n3,0.5\n", new CsvLoadOptions { Task = TaskKind.Classification });
+        TabularDataset classification = Csv("a,y\n1,5\n2,25\n3,5\n4,1\n", new CsvLoadOptions { Task = TaskKind.Classification });
 
         Assert.Equal([0f, 1f], regression.Targets!);
-        Assert.Equal(["0.5", "2.5"], classification.ClassNames);
-        Assert.Equal([0, 1, 0], classification.Labels!);
+        Assert.Equal(["1", "5", "25"], classification.ClassNames);
+        Assert.Equal([1, 2, 1, 0], classification.Labels!);
     }
 
     [Fact]
@@ -161,9 +161,12 @@ public partial class CsvLoaderTests
 
         TabularDataset data = Csv("a,b,y\n1,2,x\n,3,x\n4,NaN,y\n5,1e39,y\n6,7,\n8,9,y\n", options);
 
-        Assert.Equal(4, data.DroppedRows);
+        Assert.Equal(3, data.DroppedRows);
+        Assert.Equal(1, data.RowsWithoutTarget);
         Assert.Equal([1f, 2f, 8f, 9f], data.Features.Data);
         Assert.Equal(["x", "y"], data.ClassNames);
+        Assert.Equal(new Dictionary<string, int> { ["a"] = 1, ["b"] = 2 }, data.DroppedRowsByColumn);
+        Assert.Contains("dropped 3 rows with missing or invalid cells (--drop-invalid-rows): 'b' in 2 rows, 'a' in 1 row", data.Notes);
     }
 
     [Fact]
@@ -195,37 +198,52 @@ public partial class CsvLoaderTests
     {
         var stream = new MemoryStream(Encoding.UTF8.GetBytes("b,a\n2,1\n4,3\n"));
 
-        var features = CsvLoader.LoadFeatures(stream, "new.csv", ["a", "b"]);
+        FeatureRows rows = CsvLoader.LoadFeatures(stream, "new.csv", [FeatureColumn.Numeric("a"), FeatureColumn.Numeric("b")]);
 
-        Assert.Equal([1f, 2f, 3f, 4f], features.Data);
+        Assert.Equal([1f, 2f, 3f, 4f], rows.Features.Data);
+        Assert.Empty(rows.ExtraColumns);
     }
 
     [Fact]
-    public void LoadFeatures_MissingAndExtraColumns_AreNamed()
+    public void LoadFeatures_MissingColumn_IsNamedAndExtraColumnsAreListed()
     {
-        var stream = new MemoryStream(Encoding.UTF8.GetBytes("a,c,label\n1,2,x\n"));
+        var missing = Assert.Throws<DataFormatException>(() => CsvLoader.LoadFeatures(Stream("a,c,label\n1,2,x\n"), "new.csv", [FeatureColumn.Numeric("a"), FeatureColumn.Numeric("b")]));
+        FeatureRows rows = CsvLoader.LoadFeatures(Stream("a,c,label,b\n1,2,x,3\n"), "new.csv", [FeatureColumn.Numeric("a"), FeatureColumn.Numeric("b")], new CsvLoadOptions { Ignore = ["label"] });
 
-        var e = Assert.Throws<DataFormatException>(() => CsvLoader.LoadFeatures(stream, "new.csv", ["a", "b"]));
-
-        Assert.Equal("new.csv, line 1: the header does not match the model: the model's features 'b' are missing; " +
-            "the columns 'c', 'label' are not features of the model (remove them, including any target column)", e.Message);
+        Assert.Equal("new.csv: the model's feature 'b' is not in the file; its columns are 'a', 'c', 'label'", missing.Message);
+        Assert.Equal(["c"], rows.ExtraColumns);
+        Assert.Equal([1f, 3f], rows.Features.Data);
     }
 
     [Fact]
     public void LoadFeatures_BadCell_NamesRowAndColumn()
     {
-        var stream = new MemoryStream(Encoding.UTF8.GetBytes("a,b\n1,2\n3,x\n"));
+        var e = Assert.Throws<DataFormatException>(() => CsvLoader.LoadFeatures(Stream("a,b\n1,2\n3,x\n"), "new.csv", [FeatureColumn.Numeric("a"), FeatureColumn.Numeric("b")]));
 
-        var e = Assert.Throws<DataFormatException>(() => CsvLoader.LoadFeatures(stream, "new.csv", ["a", "b"]));
+        Assert.Equal("new.csv, line 3, column 'b' (index 1): expected a number, found 'x' (the model reads this column as numbers); fix the cell or leave it empty to impute it", e.Message);
+    }
 
-        Assert.Equal("new.csv, line 3, column 'b' (index 1): expected a number, found 'x'", e.Message);
+    [Fact]
+    public void LoadFeatures_CategoriesMissingCellsAndKeptColumns_AreReadInTheSchema()
+    {
+        FeatureColumn[] schema = [FeatureColumn.Numeric("age"), FeatureColumn.Categorical("city", ["Lyon", "Paris", "1"])];
+
+        FeatureRows rows = CsvLoader.LoadFeatures(Stream("id,city,age\n7,Paris,41\n8,Nice,NA\n9,,3\n10,1.0,5\n11,Brest,6\n12,Nice"), "new.csv", schema, keep: ["id"]);
+
+        Assert.Equal([41f, 1f, float.NaN, 3f, 3f, float.NaN, 5f, 2f, 6f, 3f, float.NaN, 3f], rows.Features.Data);
+        Assert.Equal(new Dictionary<string, int> { ["city"] = 3 }, rows.UnseenCells);
+        Assert.Equal(["Nice", "Brest"], rows.UnseenExamples["city"]);
+        Assert.Equal(["id"], rows.KeptNames);
+        Assert.Equal(["7", "8", "9", "10", "11", "12"], rows.KeptValues.Select(r => r[0]));
+        Assert.Contains(rows.Notes, n => n.StartsWith("1 row had fewer fields than the header", StringComparison.Ordinal));
+        Assert.Equal(3, rows.MissingCells);
     }
 
     [Fact]
     public void LoadFeatures_DropInvalidRows_IsRefused()
     {
-        var stream = new MemoryStream(Encoding.UTF8.GetBytes("a\n1\n"));
-
-        Assert.Throws<ArgumentException>(() => CsvLoader.LoadFeatures(stream, "new.csv", ["a"], new CsvLoadOptions { DropInvalidRows = true }));
+        Assert.Throws<ArgumentException>(() => CsvLoader.LoadFeatures(Stream("a\n1\n"), "new.csv", [FeatureColumn.Numeric("a")], new CsvLoadOptions { DropInvalidRows = true }));
     }
+
+    private static MemoryStream Stream(string text) => new(Encoding.UTF8.GetBytes(text));
 }

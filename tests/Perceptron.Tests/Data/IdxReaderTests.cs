@@ -127,7 +127,7 @@ public class IdxReaderTests
     }
 
     [Theory]
-    [InlineData(int.MaxValue, 28, 28, "the header declares 2,147,483,647 images × 28 rows × 28 columns = 1,683,627,179,248 bytes, more than the limit of 536,870,912 (raise IdxReadOptions.MaxDataBytes if this is intended)")]
+    [InlineData(int.MaxValue, 28, 28, "the header declares 2,147,483,647 images × 28 rows × 28 columns = 1,683,627,179,248 bytes, more than the limit of 536,870,912 bytes per file (is the header corrupt?)")]
     [InlineData(-1, 28, 28, "the header declares 4,294,967,295 images (as signed -1); expected 0 or more")]
     [InlineData(1, 0, 28, "the header declares 0 rows (as signed 0); expected 1 or more")]
     public void ReadImages_BadDeclaredSizes_AreRefusedBeforeAllocating(int count, int rows, int columns, string problem)
@@ -142,7 +142,7 @@ public class IdxReaderTests
 
         DataFormatException e = Assert.Throws<DataFormatException>(() => ReadImages(Images(2, 2, 2), options));
 
-        Assert.Equal("images: the header declares 2 images × 2 rows × 2 columns = 8 bytes, more than the limit of 7 (raise IdxReadOptions.MaxDataBytes if this is intended)", e.Message);
+        Assert.Equal("images: the header declares 2 images × 2 rows × 2 columns = 8 bytes, more than the limit of 7 bytes per file (is the header corrupt?)", e.Message);
     }
 
     [Fact]

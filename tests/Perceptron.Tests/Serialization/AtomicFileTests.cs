@@ -78,6 +78,41 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Empty(TemporaryFiles());
     }
 
+    /// <summary>Durable against a power cut: the file is flushed, renamed, then its folder flushed (where the platform can).</summary>
+    [Fact]
+    public void Write_FlushesTheFile_Renames_ThenFlushesTheFolder()
+    {
+        var steps = new System.Collections.Concurrent.ConcurrentQueue<(string Step, string Path)>();
+        void Record(string step, string path)
+        {
+            if (path.StartsWith(_folder, StringComparison.Ordinal))
+            {
+                steps.Enqueue((step, path)); // other tests save files at the same time, elsewhere
+            }
+        }
+
+        AtomicFile.StepDone += Record;
+        try
+        {
+            AtomicFile.WriteText(Target, writer => writer.Write("new"));
+        }
+        finally
+        {
+            AtomicFile.StepDone -= Record;
+        }
+
+        Assert.Equal(["file flushed", "renamed", OperatingSystem.IsWindows() ? "folder not flushed" : "folder flushed"], steps.Select(s => s.Step));
+        Assert.StartsWith(Path.Combine(_folder, ".model.json."), steps.First().Path, StringComparison.Ordinal);
+        Assert.Equal([Target, _folder], steps.Skip(1).Select(s => s.Path));
+    }
+
+    [Fact]
+    public void FolderSync_Flush_FlushesAFolder_AndRefusesAMissingOne()
+    {
+        Assert.Equal(!OperatingSystem.IsWindows(), FolderSync.Flush(_folder));
+        Assert.False(FolderSync.Flush(Path.Combine(_folder, "missing")));
+    }
+
     [Fact]
     public void Write_IntoAMissingFolderOrOntoAFolder_SaysSo()
     {

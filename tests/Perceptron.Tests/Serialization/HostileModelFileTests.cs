@@ -23,6 +23,9 @@ public class HostileModelFileTests
         ["ok-null-preprocessing-no-training.json"] = null,
         ["ok-regression.json"] = null,
         ["ok-sgd-one-sigmoid-two-classes.json"] = null,
+        ["ok-v2-digest.json"] = null,
+        ["ok-v2-digest-reformatted.json"] = null,
+        ["ok-v2-no-digest.json"] = null,
         ["bad-empty.json"] = "is not valid JSON",
         ["bad-truncated.json"] = "is not valid JSON",
         ["bad-truncated-in-base64.json"] = "is not valid JSON",
@@ -63,7 +66,7 @@ public class HostileModelFileTests
         ["bad-dtype.json"] = "field 'layers[0].kernel.dtype': must be 'float32-le'",
         ["bad-nan-weight.json"] = "field 'layers[0].kernel.data': value 1 is NaN; every weight must be finite",
         ["bad-infinite-bias.json"] = "field 'layers[2].bias.data': value 1 is Infinity; every weight must be finite",
-        ["bad-bias-without-use-bias.json"] = "field 'layers[0].bias': is not part of a dense layer with these settings; it has units, activation, initializer, use_bias, l2, kernel",
+        ["bad-bias-without-use-bias.json"] = "field 'layers[0].bias': is not part of a dense layer with these settings; it has units, activation, initializer, use_bias, l2, l1, kernel",
         ["bad-unknown-layer-kind.json"] = "field 'layers[1].kind': is 'conv2d', expected one of 'dense', 'dropout'",
         ["bad-unknown-activation.json"] = "field 'layers[0].activation': ",
         ["bad-unknown-initializer.json"] = "field 'layers[0].initializer': Unknown initializer 'orthogonal'",
@@ -85,6 +88,11 @@ public class HostileModelFileTests
         ["bad-scaler-unknown-kind.json"] = "field 'preprocessing.kind': is 'robust', expected 'standard' or 'minmax'",
         ["bad-target-scaler-on-classifier.json"] = "field 'target_preprocessing': must be a 'standard' scaler of one column",
         ["bad-training-not-strings.json"] = "field 'training.epochs': must be a string",
+        ["bad-v2-flipped-weight-bit.json"] = "field 'layers[2].kernel': does not match its SHA-256 in the file's digest",
+        ["bad-v2-edited-class-name.json"] = "the file's content does not match its digest",
+        ["bad-v2-digest-algorithm.json"] = "field 'digest.algorithm': is 'md5', expected 'sha256'",
+        ["bad-v2-digest-not-hex.json"] = "field 'digest.content': must be 64 hexadecimal digits",
+        ["bad-v1-with-digest.json"] = "field 'digest': is not part of format version 1",
         ["ok-v2-class-weights-and-run.json"] = null,
         ["bad-class-weights-count.json"] = "field 'class_weights': must be an array of 2 to 2 entries",
         ["bad-class-weights-negative.json"] = "field 'class_weights[1]': must be a finite number ≥ 0",
@@ -92,6 +100,8 @@ public class HostileModelFileTests
         ["bad-training-option-nested.json"] = "field 'training.options.layers[0]': must be a number or a string",
         ["bad-training-metric-not-number.json"] = "field 'training.metrics.test.accuracy': must be a finite number",
         ["bad-data-sha256.json"] = "field 'training.data_sha256': must be 64 lower-case hexadecimal digits",
+        ["ok-v2-digest-class-weights-and-run.json"] = null,
+        ["bad-v2-edited-metric.json"] = "the file's content does not match its digest",
     };
 
     public static TheoryData<string> CorpusFiles => [.. Expectations.Keys];
@@ -230,7 +240,7 @@ public class HostileModelFileTests
             }
 
             var e = Assert.Throws<ModelFormatException>(() => TabularModel.Load(path));
-            Assert.Contains("more than the 1,073,741,824 a model file may have", e.Message, StringComparison.Ordinal);
+            Assert.Contains($"more than the {ModelReader.MaxFileBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} a model file may have", e.Message, StringComparison.Ordinal);
         }
         finally
         {

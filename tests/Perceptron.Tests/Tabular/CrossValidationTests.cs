@@ -48,6 +48,16 @@ public class CrossValidationTests
         Assert.Equal(120, cv.Folds.Sum(f => f.TestRows));
         Assert.Equal(cv.Folds.Select(f => f.Evaluation.Rmse!.Value).Average(), cv.Mean["rmse"], 1e-12);
     }
+
+    [Fact]
+    public void Run_FewerRowsThanFolds_NamesTheData()
+    {
+        TabularDataset three = BuiltInDatasets.Load("iris").SelectRows([0, 50, 100]);
+
+        var error = Assert.Throws<ArgumentException>(() => CrossValidation.Run(three, Tiny, folds: 5));
+
+        Assert.StartsWith($"{three.Source} has 3 rows to cross-validate; 5 folds need at least 5.", error.Message, StringComparison.Ordinal);
+    }
 }
 
 /// <summary>An <see cref="IProgress{T}"/> that reports on the calling thread.</summary>

@@ -65,6 +65,17 @@ public class HyperparameterSearchTests
     public void UnsuitableMetric_IsRejected(string metric) =>
         Assert.Throws<ArgumentException>(() => HyperparameterSearch.Run(BuiltInDatasets.Load("iris"), Tiny, Small, new TuningOptions { Metric = metric }));
 
+    /// <summary>The folds are counted against the rows left after the test split, and the message says so and names the data.</summary>
+    [Fact]
+    public void TooFewRowsLeftForTheFolds_IsRejectedNamingTheData()
+    {
+        TabularDataset six = BuiltInDatasets.Load("iris").SelectRows([0, 1, 50, 51, 100, 101]);
+
+        var error = Assert.Throws<ArgumentException>(() => HyperparameterSearch.Run(six, Tiny with { TestSplit = 0.5 }, Small, new TuningOptions { Folds = 5, Trials = 1 }));
+
+        Assert.StartsWith($"{six.Source}: the test split leaves 3 of its 6 rows to tune on; 5-fold cross-validation needs at least 5.", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void EmptyListInTheSpace_IsRejectedNamingIt() =>
         Assert.Contains("no batch sizes", Assert.Throws<ArgumentException>(() => HyperparameterSearch.Run(BuiltInDatasets.Load("iris"), Tiny, Small with { BatchSizes = [] }, new TuningOptions())).Message, StringComparison.Ordinal);

@@ -6,6 +6,7 @@ raise ModelFormatException (the test holds the field the message must name).
 """
 import base64
 import copy
+import hashlib
 import json
 import math
 import struct
@@ -189,3 +190,84 @@ write('bad-class-weights-with-mse.json', variant2(put(["loss"], "mse")))
 write('bad-training-option-nested.json', variant2(put(["training", "options", "layers"], [[3]])))
 write('bad-training-metric-not-number.json', variant2(put(["training", "metrics", "test", "accuracy"], "high")))
 write('bad-data-sha256.json', variant2(put(["training", "data_sha256"], "ABC")))
+
+
+# --- version 2: the digest (docs/model-format.md), computed here independently of the C# writer ---
+def canonical(value, out, top=False):
+    """The canonical encoding the content digest hashes: 'n' 't' 'f', 'd' + float64, 's'/'a'/'o' + uint32 count."""
+    if value is None:
+        out += b'n'
+    elif value is True:
+        out += b't'
+    elif value is False:
+        out += b'f'
+    elif isinstance(value, (int, float)):
+        out += b'd' + struct.pack('<d', float(value))
+    elif isinstance(value, str):
+        utf8 = value.encode('utf-8')
+        out += b's' + struct.pack('<I', len(utf8)) + utf8
+    elif isinstance(value, list):
+        out += b'a' + struct.pack('<I', len(value))
+        for item in value:
+            canonical(item, out)
+    else:
+        members = sorted(((k, v) for k, v in value.items() if not (top and k == 'digest')), key=lambda m: m[0].encode('utf-16-be'))
+        out += b'o' + struct.pack('<I', len(members))
+        for name, item in members:
+            canonical(name, out)
+            canonical(item, out)
+    return out
+
+
+def tensors(value, at=None):
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from tensors(item, f"{at}[{i}]")
+    elif isinstance(value, dict):
+        if at is not None and all(k in value for k in ("shape", "dtype", "data")):
+            yield at, value
+            return
+        for name, item in value.items():
+            if at is None and name == "digest":
+                continue
+            yield from tensors(item, name if at is None else f"{at}.{name}")
+
+
+def with_digest(model):
+    model = copy.deepcopy(model)
+    model.pop("digest", None)
+    model["digest"] = {
+        "algorithm": "sha256",
+        "tensors": {path: hashlib.sha256(base64.b64decode(t["data"])).hexdigest() for path, t in tensors(model)},
+        "content": hashlib.sha256(canonical(model, bytearray(), top=True)).hexdigest(),
+    }
+    return model
+
+
+def flip_bit(model, path, bit):
+    """Flips one bit of a tensor's bytes, as a bad disk sector or memory error would; the value stays finite."""
+    target = model
+    for key in path:
+        target = target[key]
+    data = bytearray(base64.b64decode(target["data"]))
+    data[bit // 8] ^= 1 << (bit % 8)
+    target["data"] = base64.b64encode(bytes(data)).decode()
+
+
+BASE2 = variant(lambda m: m.update({"version": 2, "training": {"data": "test.csv", "epochs": 3, "outcome": "completed"}}))
+SIGNED = with_digest(BASE2)
+write('ok-v2-digest.json', SIGNED)
+# Layout, member order, escapes and the spelling of a number do not change the content.
+write('ok-v2-digest-reformatted.json', json.dumps(dict(reversed(list(SIGNED.items()))), separators=(',', ':'), ensure_ascii=True)
+      .replace(',"', ',\r\n"').replace('"learning_rate":0.01', '"learning_rate":1.0E-2'))
+write('ok-v2-no-digest.json', BASE2)
+write('bad-v2-flipped-weight-bit.json', variant(lambda m: (m.update(copy.deepcopy(SIGNED)), flip_bit(m, ["layers", 2, "kernel"], 0))))
+write('bad-v2-edited-class-name.json', variant(lambda m: (m.update(copy.deepcopy(SIGNED)), m.__setitem__("classes", ["x", "z"]))))
+write('bad-v2-digest-algorithm.json', variant(lambda m: (m.update(copy.deepcopy(SIGNED)), m["digest"].__setitem__("algorithm", "md5"))))
+write('bad-v2-digest-not-hex.json', variant(lambda m: (m.update(copy.deepcopy(SIGNED)), m["digest"].__setitem__("content", "z" * 64))))
+write('bad-v1-with-digest.json', variant(lambda m: m.__setitem__("digest", SIGNED["digest"])))
+
+# The digest covers fields added later (class weights, the recorded run's options and metrics) without any change.
+SIGNED_RUN = with_digest(V2)
+write('ok-v2-digest-class-weights-and-run.json', SIGNED_RUN)
+write('bad-v2-edited-metric.json', variant(lambda m: (m.update(copy.deepcopy(SIGNED_RUN)), m["training"]["metrics"]["test"].__setitem__("accuracy", 0.99))))
