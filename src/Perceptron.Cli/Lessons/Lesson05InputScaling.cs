@@ -11,7 +11,7 @@ internal sealed class Lesson05InputScaling : Lesson
 
     public override string Fix => "each input column is standardised, x′ = (x − mean) / standard deviation, with the training rows' statistics";
 
-    public override CodeLine Code => new("src/Perceptron/Data/StandardScaler.cs", 101, "row[c] = (row[c] - _means![c]) / _deviations![c];");
+    public override CodeLine Code => new("src/Perceptron/Data/StandardScaler.cs", 108, "row[c] = (row[c] - _means![c]) / _deviations![c];");
 
     public override LessonTask SumTask => new(LessonDataSets.SumInOtherUnits, Hidden: [5], Epochs: 10, Threshold: 0.999);
 

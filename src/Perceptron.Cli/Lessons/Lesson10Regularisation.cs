@@ -11,7 +11,7 @@ internal sealed class Lesson10Regularisation : Lesson
 
     public override string Fix => "the loss adds λ·Σw² with λ = 0.001, pulling every weight towards 0";
 
-    public override CodeLine Code => new("src/Perceptron/Layers/Dense.cs", 235, "TensorPrimitives.MultiplyAdd(_weights.Span, T.CreateTruncating(2 * L2), dW, dW);");
+    public override CodeLine Code => new("src/Perceptron/Layers/Dense.cs", 257, "TensorPrimitives.MultiplyAdd(_weights.Span, T.CreateTruncating(2 * L2), dW, dW);");
 
     public override LessonTask SumTask => new(seed => LessonDataSets.SmallSum(seed, 40), Hidden: [128, 128], Epochs: 300, Threshold: 0.999);
 

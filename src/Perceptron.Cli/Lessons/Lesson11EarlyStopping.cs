@@ -11,7 +11,7 @@ internal sealed class Lesson11EarlyStopping : Lesson
 
     public override string Fix => "training stops when the validation loss has not improved for 20 epochs, and keeps the best epoch's weights";
 
-    public override CodeLine Code => new("src/Perceptron/Training/Callbacks/EarlyStopping.cs", 73, "model.RestoreParameters(_bestWeights);");
+    public override CodeLine Code => new("src/Perceptron/Training/Callbacks/EarlyStopping.cs", 92, "model.RestoreParameters(_bestWeights);");
 
     public override LessonTask SumTask => new(seed => LessonDataSets.SmallSum(seed, 50), Hidden: [128, 128], Epochs: 300, Threshold: 0.999, ValidationFraction: 0.2);
 
