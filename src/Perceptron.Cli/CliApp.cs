@@ -43,6 +43,8 @@ internal static class CliApp
             GradCheckCommand.Create(console),
             ExplainCommand.Create(console),
             PlaygroundCommand.Create(console),
+            LessonCommand.Create(console),
+            PlotCommand.Create(console),
         };
 
         // Nothing to do: show what there is to do.

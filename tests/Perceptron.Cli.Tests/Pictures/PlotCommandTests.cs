@@ -1,0 +1,66 @@
+using SkiaSharp;
+
+namespace Perceptron.Cli.Tests.Pictures;
+
+/// <summary><c>perceptron plot</c> draws the lessons' pictures for any saved model, and refuses what it cannot draw in one line.</summary>
+public class PlotCommandTests
+{
+    [Fact]
+    public void EveryKind_IsDrawnForASavedModel()
+    {
+        using var folder = new TempFolder();
+        string classifier = folder.File("moons.json"), regressor = folder.File("sum.json");
+        Assert.Equal(0, CliRunner.Run("train", "moons", "--layers", "6", "--epochs", "5", "--seed", "1", "--out", classifier).ExitCode);
+        Assert.Equal(0, CliRunner.Run("train", "sum", "--layers", "6", "--epochs", "5", "--seed", "1", "--out", regressor).ExitCode);
+
+        foreach (var (kind, model, data, file) in new[]
+        {
+            ("boundary", classifier, "moons", "boundary.png"), ("boundary", regressor, "sum", "values.svg"), ("units", classifier, "moons", "units.png"),
+            ("network", classifier, null, "network.png"), ("network", regressor, null, "network.svg"), ("paths", regressor, "sum", "paths.png"),
+        })
+        {
+            string path = folder.File(file);
+            string[] args = data is null ? ["plot", kind, model, "--out", path, "--width", "640", "--height", "480"] : ["plot", kind, model, data, "--out", path, "--width", "640", "--height", "480"];
+            var result = CliRunner.Run(args);
+            Assert.True(result.ExitCode == 0, $"plot {kind}: {result.Error}");
+            Assert.Contains(path, result.Output.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+            if (file.EndsWith(".svg", StringComparison.Ordinal))
+            {
+                Assert.Contains("<svg", File.ReadAllText(path), StringComparison.Ordinal);
+                continue;
+            }
+
+            using var bitmap = SKBitmap.Decode(path);
+            Assert.Equal(640, bitmap.Width);
+            Assert.True(bitmap.Pixels.Distinct().Count() > 50, $"plot {kind} looks blank");
+        }
+
+        var withSample = CliRunner.Run("plot", "network", classifier, "--sample", "0.5,-0.25", "--out", folder.File("sample.png"), "--width", "640", "--height", "480");
+        Assert.True(withSample.ExitCode == 0, withSample.Error);
+        Assert.NotEqual(File.ReadAllBytes(folder.File("network.png")).Length, File.ReadAllBytes(folder.File("sample.png")).Length);
+    }
+
+    [Theory]
+    [InlineData(2, "KIND must be one of boundary, units, network, paths", "plot", "heatmap", "MODEL", "--out", "x.png")]
+    [InlineData(2, "--out", "plot", "network", "MODEL")]
+    [InlineData(2, ".png or .svg", "plot", "network", "MODEL", "--out", "x.jpg")]
+    [InlineData(2, "give DATA", "plot", "boundary", "MODEL", "--out", "x.png")]
+    [InlineData(1, "regression", "plot", "paths", "MODEL", "moons", "--out", "x.png")]
+    [InlineData(1, "has 4 feature columns", "plot", "boundary", "MODEL", "iris", "--out", "x.png")]
+    [InlineData(2, "--sample has 3 values", "plot", "network", "MODEL", "--sample", "1,2,3", "--out", "x.png")]
+    [InlineData(2, "'a' is not one", "plot", "network", "MODEL", "--sample", "1,a", "--out", "x.png")]
+    public void WhatCannotBeDrawn_IsRefusedInOneLine(int exitCode, string says, params string[] args)
+    {
+        using var folder = new TempFolder();
+        string model = folder.File("moons.json");
+        Assert.Equal(0, CliRunner.Run("train", "moons", "--layers", "4", "--epochs", "2", "--seed", "1", "--out", model).ExitCode);
+        string[] resolved = [.. args.Select(a => a == "MODEL" ? model : a.StartsWith("x.", StringComparison.Ordinal) ? folder.File(a) : a)];
+
+        var result = CliRunner.Run(resolved);
+
+        Assert.Equal(exitCode, result.ExitCode);
+        Assert.Contains(says, result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.Trim().Split('\n'));
+        Assert.False(File.Exists(folder.File("x.png")));
+    }
+}
