@@ -1,4 +1,5 @@
 using System.Globalization;
+using Perceptron.Diagnostics;
 using Perceptron.Layers;
 using Perceptron.Losses;
 using Perceptron.Optimizers;
@@ -9,7 +10,7 @@ namespace Perceptron.Exercises.Tests;
 
 /// <summary>
 /// Exercise 7, graded by hand-computed values and by the check every new part of the engine needs: central finite
-/// differences of a whole network's loss against the gradients its backward pass computes (the library's GradientChecker).
+/// differences of a whole network's loss against the gradients its backward pass computes (the library's GradientCheck).
 /// </summary>
 public class SwishActivationTests
 {
@@ -65,9 +66,9 @@ public class SwishActivationTests
         model.Compile(new Sgd(0.1), new MeanSquaredError());
         var x = Random(random, 6, 3);
         var y = Random(random, 6, 2);
-        var result = Grade.Answer(() => GradientChecker.Check(model, x, y));
+        var result = Grade.Answer(() => GradientCheck.Run(model, x, y));
         Assert.True(result.Passed,
-            $"In a 3 → 5 → 4 → 2 network with Swish hidden layers, parameter {result.Parameter}'s gradient from backpropagation is {Grade.Show(result.Analytic)} but the loss changes at the rate {Grade.Show(result.Numeric)}. Hint: Backward must agree with Forward; make Backward_MatchesTheSlopeOfForward pass first.");
+            $"In a 3 → 5 → 4 → 2 network with Swish hidden layers, the {result.Worst!.Tensor.Layer} {result.Worst.Tensor.Name} element {result.Worst.WorstIndex}'s gradient from backpropagation is {Grade.Show(result.Worst.Analytic)} but the loss changes at the rate {Grade.Show(result.Worst.Numeric)}. Hint: Backward must agree with Forward; make Backward_MatchesTheSlopeOfForward pass first.");
     }
 
     private static double Value(double z)
