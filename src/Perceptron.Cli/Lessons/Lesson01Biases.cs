@@ -11,7 +11,7 @@ internal sealed class Lesson01Biases : Lesson
 
     public override string Fix => "every unit adds a bias b before its sigmoid: a = σ(x·W + b)";
 
-    public override CodeLine Code => new("src/Perceptron/Classic/MultilayerPerceptron.cs", 166, "double net = UseBiases ? Biases[i][j] : 0.0;");
+    public override CodeLine Code => new("src/Perceptron/Classic/MultilayerPerceptron.cs", 170, "double net = UseBiases ? Biases[i][j] : 0.0;");
 
     public override LessonTask SumTask => new(LessonDataSets.Sum, Hidden: [5], Epochs: 100, Threshold: 0.99);
 
