@@ -20,6 +20,7 @@ let frame = null;
 let network = null;
 let events = null;
 let inspecting = null;  // { layer, unit, from }
+let inspections = 0;    // the number of the latest inspect request
 let run = -1;
 let lastBoundary = null; // the last output picture, redrawn when a view option changes
 
@@ -295,11 +296,13 @@ async function inspect() {
   $('inspector').hidden = false;
   network?.select(inspecting.layer, inspecting.unit, inspecting.from);
   const set = $('sampleSet').value, sample = Math.max(0, Number($('sampleIndex').value) || 0);
+  // Requests can overtake each other (a click, then a new sample, in quick succession): only the latest may render.
+  const ticket = ++inspections;
   try {
     const result = await api(sessionPath(`/inspect?layer=${inspecting.layer}&unit=${inspecting.unit}&set=${set}&sample=${sample}`));
-    renderInspection($('inspectorBody'), $('inspectorTitle'), result, inspecting.from);
+    if (ticket === inspections) renderInspection($('inspectorBody'), $('inspectorTitle'), result, inspecting.from);
   } catch (error) {
-    $('inspectorBody').textContent = error.message;
+    if (ticket === inspections) $('inspectorBody').textContent = error.message;
   }
 }
 
