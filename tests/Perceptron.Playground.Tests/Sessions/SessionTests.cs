@@ -1,11 +1,12 @@
 using Perceptron.Playground.Sessions;
+using Perceptron.Playground.Tests.Support;
 
 namespace Perceptron.Playground.Tests.Sessions;
 
 /// <summary>Sessions: stepping counts mini-batches exactly, the store stays within its limits, idle sessions end.</summary>
 public class SessionTests
 {
-    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan HangGuard = PlaygroundApi.HangGuard;
 
     [Fact]
     public async Task Step_RunsExactlyThatManyMiniBatches_ThenPauses()

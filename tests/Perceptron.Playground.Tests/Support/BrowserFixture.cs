@@ -41,7 +41,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 }, AcceptDownloads = true });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(60_000);
+        page.SetDefaultTimeout((float)PlaygroundApi.HangGuard.TotalMilliseconds); // a bound for hangs, not a speed test
         await page.GotoAsync(new Uri(Server.Host.Url, query).ToString());
         await page.WaitForSelectorAsync("#network .unit");
         return page;
