@@ -36,7 +36,11 @@ internal sealed class DataOptionSet
 
     /// <summary>Reads the data the options describe.</summary>
     public TabularDataset Load(ParseResult parsed, int seed) =>
-        DataSource.Load(parsed.GetValue(Data)!, parsed.GetValue(Labels), Reading.Csv(parsed, parsed.GetValue(Target), parsed.GetValue(Task), parsed.GetValue(DropInvalidRows)), seed);
+        DataSource.Load(parsed.GetValue(Data)!, parsed.GetValue(Labels), Csv(parsed), seed);
+
+    /// <summary>The CSV options the command line gives: target, task, dialect, columns, invalid rows.</summary>
+    public CsvLoadOptions Csv(ParseResult parsed) =>
+        Reading.Csv(parsed, parsed.GetValue(Target), parsed.GetValue(Task), parsed.GetValue(DropInvalidRows));
 
     /// <summary><paramref name="options"/> with the preprocessing the command line asks for: imputation, indicators, the category cap.</summary>
     public TabularOptions WithPreprocessing(ParseResult parsed, TabularOptions options)

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Perceptron.Data;
 using Perceptron.Serialization;
 using Perceptron.Tabular;
-using Perceptron.Tensors;
 using Spectre.Console;
 
 namespace Perceptron.Cli.Commands;
@@ -34,8 +33,20 @@ internal static class PredictCommand
     private static int Run(IAnsiConsole console, TextWriter error, string modelPath, string dataPath, string? outputPath, CsvLoadOptions csv, string[] keep)
     {
         TabularModel model = ModelArgument.Load(modelPath, dataPath);
-        FeatureRows rows = model.ReadRows(dataPath, csv, keep);
-        Matrix<float> outputs = model.Predict(rows.Features);
+
+        // Row by row: the input is read in chunks and each prediction written as it is made, so a file of any size fits.
+        // To a file, through a temporary file renamed at the end: an error leaves no partial predictions behind.
+        FeatureRows rows;
+        if (outputPath is null)
+        {
+            rows = model.PredictFile(dataPath, console.Profile.Out.Writer, csv, keep);
+        }
+        else
+        {
+            FeatureRows? written = null;
+            AtomicFile.WriteText(outputPath, writer => written = model.PredictFile(dataPath, writer, csv, keep));
+            rows = written!;
+        }
 
         // Said once, on standard error, so the predictions on standard output stay a clean CSV.
         foreach (string line in DataReport.Lines(rows))
@@ -43,14 +54,9 @@ internal static class PredictCommand
             error.WriteLine($"perceptron: {(line.StartsWith("warning:", StringComparison.Ordinal) ? "" : "note: ")}{line}");
         }
 
-        if (outputPath is null)
+        if (outputPath is not null)
         {
-            model.WritePredictions(console.Profile.Out.Writer, outputs, rows);
-        }
-        else
-        {
-            AtomicFile.WriteText(outputPath, writer => model.WritePredictions(writer, outputs, rows));
-            console.MarkupLineInterpolated($"{outputs.Rows} predictions written to [bold]{outputPath}[/]");
+            console.MarkupLineInterpolated($"{rows.Rows} predictions written to [bold]{outputPath}[/]");
         }
 
         return CliApp.Ok;

@@ -23,11 +23,13 @@ internal static class TrainCommand
         var checkpointDir = new Option<string?>("--checkpoint-dir") { Description = "Save a checkpoint (model, optimizer state, epoch, history) into this folder; resume with --resume." };
         var checkpointEvery = Options.Int("--checkpoint-every", "Epochs between checkpoints (the last epoch is always saved).", defaults.CheckpointEvery, minimum: 1);
         var resume = new Option<string?>("--resume") { Description = "Continue the run checkpointed in this folder (give the same data and options); it keeps checkpointing there unless --checkpoint-dir says otherwise." };
+        var stream = new Option<bool>("--stream") { Description = "Read the CSV file row by row, for files larger than memory: a pass for the statistics, then one per epoch through a shuffle buffer (automatic for a file larger than a quarter of memory)." };
+        var shuffleBuffer = Options.Int("--shuffle-buffer", "With --stream, rows held for shuffling (0 keeps the file order).", StreamingOptions.DefaultShuffleBuffer, minimum: 0);
 
         var command = new Command("train", "Train a model on your data; prints train/validation/test metrics, and saves the model and curves when asked.");
         data.AddTo(command);
         training.AddTo(command);
-        foreach (Option option in (Option[])[testSplit, output, plot, quiet, json, checkpointDir, checkpointEvery, resume])
+        foreach (Option option in (Option[])[testSplit, output, plot, quiet, json, checkpointDir, checkpointEvery, resume, stream, shuffleBuffer])
         {
             command.Options.Add(option);
         }
@@ -40,14 +42,35 @@ internal static class TrainCommand
                 CheckpointEvery = parsed.GetValue(checkpointEvery),
                 ResumeFrom = parsed.GetValue(resume),
             },
-            new TrainOutput(parsed.GetValue(training.Threads), parsed.GetValue(output), parsed.GetValue(plot), parsed.GetValue(quiet), parsed.GetValue(json)))));
+            new TrainOutput(parsed.GetValue(training.Threads), parsed.GetValue(output), parsed.GetValue(plot), parsed.GetValue(quiet), parsed.GetValue(json))
+            {
+                Stream = parsed.GetValue(stream),
+                ShuffleBuffer = parsed.GetResult(shuffleBuffer) is { Implicit: false } ? parsed.GetValue(shuffleBuffer) : null,
+            })));
         return command;
     }
 
     private static int Run(IAnsiConsole console, TextWriter error, ParseResult parsed, DataOptionSet dataOptions, TabularOptions options, TrainOutput output)
     {
         Engine.MaxThreads = output.Threads;
+        string source = parsed.GetValue(dataOptions.Data)!;
+        bool streamed = StreamedTraining.Chosen(output.Stream, source, parsed.GetValue(dataOptions.Labels), out string? note);
+        if (streamed)
+        {
+            StreamedTraining.CheckOptions(parsed, dataOptions, options);
+        }
+        else if (output.ShuffleBuffer is not null)
+        {
+            throw new UserException("--shuffle-buffer applies only with --stream (training in memory shuffles every row).", CliApp.Usage);
+        }
+
         CheckPathsBeforeTraining(options, output);
+        if (streamed)
+        {
+            var streaming = new StreamingOptions { ShuffleBuffer = output.ShuffleBuffer ?? StreamingOptions.DefaultShuffleBuffer };
+            return StreamedTraining.Run(console, error, source, dataOptions.Csv(parsed), options, streaming, note, output.ModelPath, output.PlotPath, output.Quiet, output.Json);
+        }
+
         TabularDataset data = dataOptions.Load(parsed, options.Seed);
         TrainingOptionSet.CheckAgainst(options, data);
         bool classify = data.Task == TaskKind.Classification;
@@ -138,5 +161,10 @@ internal static class TrainCommand
     /// <summary>The command line's own default: a fifth of the rows tests the final model.</summary>
     private const double DefaultTestSplit = 0.2;
 
-    private sealed record TrainOutput(int Threads, string? ModelPath, string? PlotPath, bool Quiet, bool Json);
+    private sealed record TrainOutput(int Threads, string? ModelPath, string? PlotPath, bool Quiet, bool Json)
+    {
+        public bool Stream { get; init; }
+
+        public int? ShuffleBuffer { get; init; }
+    }
 }

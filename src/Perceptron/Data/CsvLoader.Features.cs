@@ -61,9 +61,26 @@ public static partial class CsvLoader
         });
     }
 
+    /// <summary>Reads the rows to predict in chunks of <paramref name="chunkRows"/>, handing each to <paramref name="chunk"/>
+    /// as it fills: memory holds one chunk, whatever the file's size.</summary>
+    /// <returns>What a user should hear about the whole file (its <see cref="FeatureRows.Features"/> hold no rows).</returns>
+    internal static FeatureRows StreamFeatures(string path, IReadOnlyList<FeatureColumn> columns, CsvLoadOptions options, IReadOnlyList<string> keep, int chunkRows, Action<FeatureRows> chunk)
+    {
+        options.Validate();
+        using FileStream stream = OpenFile(path);
+        return Read(stream, path, options, (reader, cells) =>
+        {
+            var layout = CsvLayout.Read(reader, options, cells, path);
+            var rows = new PredictionRows(path, layout.Names, columns, options, keep, cells) { ChunkRows = chunkRows, Chunk = chunk };
+            ForEachDataRecord(reader, layout, rows.Add);
+            return rows.Finish(layout.Notes);
+        });
+    }
+
     /// <summary>Collects rows to predict in a schema: numbers checked, categories looked up, kept columns copied.</summary>
     private sealed class PredictionRows
     {
+        private int _totalRows, _missingCells;
         private readonly string _source;
         private readonly string[] _names;
         private readonly IReadOnlyList<FeatureColumn> _columns;
@@ -101,6 +118,11 @@ public static partial class CsvLoader
                 : null)];
         }
 
+        /// <summary>When set, full chunks of this many rows go to <see cref="Chunk"/> instead of being kept.</summary>
+        public int ChunkRows { get; init; }
+
+        public Action<FeatureRows>? Chunk { get; init; }
+
         public void Add(ICsvRecord record)
         {
             for (int i = _names.Length; i < record.FieldCount; i++)
@@ -134,6 +156,17 @@ public static partial class CsvLoader
 
             _keptValues.Add([.. _kept.Select(k => k < record.FieldCount ? record[k].ToString() : "")]);
             _rows++;
+            _totalRows++;
+            if (Chunk is not null)
+            {
+                if (_rows == ChunkRows)
+                {
+                    Flush();
+                }
+
+                return;
+            }
+
             if ((long)_rows * _columns.Count > _maxCells)
             {
                 throw new DataFormatException(_source, $"the data exceeds {MessageText.Count(_maxCells)} feature cells, the limit; predict on smaller files", record.RecordLine);
@@ -161,19 +194,48 @@ public static partial class CsvLoader
             return _columns[column].Categories.Count;
         }
 
-        public FeatureRows Finish(IReadOnlyList<string> layoutNotes)
+        private List<string> Notes(IReadOnlyList<string> layoutNotes)
         {
-            if (_rows == 0)
-            {
-                throw new DataFormatException(_source, "the file has no data rows to predict");
-            }
-
             var notes = new List<string>(layoutNotes);
             if (_shortRows > 0)
             {
                 notes.Add($"{MessageText.Count(_shortRows)} row{(_shortRows == 1 ? "" : "s")} had fewer fields than the header; their missing trailing fields were read as empty cells");
             }
 
+            return notes;
+        }
+
+        /// <summary>Hands the rows collected so far to <see cref="Chunk"/> and forgets them.</summary>
+        private void Flush()
+        {
+            var features = new Matrix<float>(_rows, _columns.Count, [.. _values]);
+            _missingCells += features.Data.Count(float.IsNaN);
+            Chunk!(new FeatureRows(features, _columns, _extra, [.. _kept.Select(k => _names[k])], [.. _keptValues], _unseen, new Dictionary<string, IReadOnlyList<string>>(), []));
+            _values.Clear();
+            _keptValues.Clear();
+            _rows = 0;
+        }
+
+        public FeatureRows Finish(IReadOnlyList<string> layoutNotes)
+        {
+            if (Chunk is not null && _totalRows > 0)
+            {
+                if (_rows > 0)
+                {
+                    Flush();
+                }
+
+                return new FeatureRows(new Matrix<float>(0, _columns.Count), _columns, _extra, [.. _kept.Select(k => _names[k])], [], _unseen,
+                    _unseenExamples.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value), Notes(layoutNotes))
+                { StreamedRows = _totalRows, StreamedMissingCells = _missingCells };
+            }
+
+            if (_rows == 0)
+            {
+                throw new DataFormatException(_source, "the file has no data rows to predict");
+            }
+
+            List<string> notes = Notes(layoutNotes);
             var features = new Matrix<float>(_rows, _columns.Count, [.. _values]);
             return new FeatureRows(features, _columns, _extra, [.. _kept.Select(k => _names[k])], _keptValues, _unseen,
                 _unseenExamples.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value), notes);

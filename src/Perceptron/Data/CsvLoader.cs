@@ -43,7 +43,9 @@ public static partial class CsvLoader
     /// <returns>The dataset.</returns>
     /// <exception cref="DataFormatException">The text is malformed.</exception>
     /// <exception cref="ArgumentException">The options contradict each other or are out of range.</exception>
-    public static TabularDataset Load(Stream stream, string sourceName, CsvLoadOptions? options = null)
+    public static TabularDataset Load(Stream stream, string sourceName, CsvLoadOptions? options = null) => Load(stream, sourceName, options, int.MaxValue);
+
+    private static TabularDataset Load(Stream stream, string sourceName, CsvLoadOptions? options, int maxRecords)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentException.ThrowIfNullOrEmpty(sourceName);
@@ -57,9 +59,17 @@ public static partial class CsvLoader
             ColumnProfile[] columns = SelectFeatures(layout.Names, target, options, sourceName);
             var targets = new TargetColumn(options.Task, cells) { GivenClassNames = layout.CountsClassNames };
             var table = new CsvTable(sourceName, layout.Names, target, columns, options, cells, targets);
-            ForEachDataRecord(reader, layout, table.Add);
+            ForEachDataRecord(reader, layout, table.Add, maxRecords);
             return table.Finish(layout);
         });
+    }
+
+    /// <summary>Loads the first <paramref name="maxRecords"/> data records of a file, as <see cref="Load(string, CsvLoadOptions?)"/>
+    /// loads a whole one: what a streaming reader settles the columns' kinds and the task from.</summary>
+    internal static TabularDataset LoadHead(string path, CsvLoadOptions options, int maxRecords)
+    {
+        using FileStream stream = OpenFile(path);
+        return Load(stream, path, options, maxRecords);
     }
 
     /// <summary>Opens the text (decompressing gzip) and runs <paramref name="parse"/> on a record reader over it.</summary>
@@ -83,19 +93,20 @@ public static partial class CsvLoader
     }
 
     /// <summary>Every data record in file order: a first row that was data, the record read to spot a counts line, then the rest.</summary>
-    private static void ForEachDataRecord(CsvRecordReader reader, CsvLayout layout, Action<ICsvRecord> add)
+    private static void ForEachDataRecord(CsvRecordReader reader, CsvLayout layout, Action<ICsvRecord> add, int maxRecords = int.MaxValue)
     {
-        if (layout.FirstData is { } first)
+        int records = 0;
+        if (layout.FirstData is { } first && records++ < maxRecords)
         {
             add(first);
         }
 
-        if (layout.ReaderHoldsData)
+        if (layout.ReaderHoldsData && records++ < maxRecords)
         {
             add(reader);
         }
 
-        while (reader.Read())
+        while (records++ < maxRecords && reader.Read())
         {
             add(reader);
         }
@@ -110,10 +121,10 @@ public static partial class CsvLoader
         }
     }
 
-    private static FileStream OpenFile(string path) =>
+    internal static FileStream OpenFile(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
 
-    private static StreamReader OpenText(Stream stream) =>
+    internal static StreamReader OpenText(Stream stream) =>
         new(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
 
     private static string Show(char delimiter) => delimiter == '\t' ? "\\t" : delimiter.ToString();

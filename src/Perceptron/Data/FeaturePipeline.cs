@@ -260,7 +260,7 @@ public sealed class FeaturePipeline
         TransformRow(raw, output, new float[Imputer?.OutputWidth ?? InputWidth], scale: true);
     }
 
-    private void TransformRow(ReadOnlySpan<float> raw, Span<float> output, float[] scratch, bool scale)
+    internal void TransformRow(ReadOnlySpan<float> raw, Span<float> output, float[] scratch, bool scale)
     {
         Span<float> imputed = scratch;
         if (Imputer is null)

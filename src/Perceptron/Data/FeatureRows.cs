@@ -37,7 +37,16 @@ public sealed class FeatureRows
     public IReadOnlyDictionary<string, IReadOnlyList<string>> UnseenExamples { get; }
 
     /// <summary>Number of missing (NaN) cells.</summary>
-    public int MissingCells => Features.Data.Count(float.IsNaN);
+    public int MissingCells => StreamedMissingCells ?? Features.Data.Count(float.IsNaN);
+
+    /// <summary>Rows read: those of <see cref="Features"/>, or for a file predicted by streaming (which keeps none), every row it held.</summary>
+    public int Rows => StreamedRows ?? Features.Rows;
+
+    /// <summary>For a streamed read, the rows read; null otherwise.</summary>
+    internal int? StreamedRows { get; init; }
+
+    /// <summary>For a streamed read, the missing cells read; null otherwise.</summary>
+    internal int? StreamedMissingCells { get; init; }
 
     /// <summary>What was recognised in the file's layout (no header, a counts line, short rows).</summary>
     public IReadOnlyList<string> Notes { get; }

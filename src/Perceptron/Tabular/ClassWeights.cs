@@ -95,20 +95,27 @@ public sealed class ClassWeights
             throw new ArgumentException($"Class weights apply to classification, but {train.Source}'s target '{train.TargetName}' is a regression target.", nameof(train));
         }
 
-        int classes = train.ClassCount;
+        long[] counts = new long[train.ClassCount];
+        foreach (int label in train.Labels!)
+        {
+            counts[label]++;
+        }
+
+        return Resolve(train.ClassNames!, counts, train.Source, train.TargetName);
+    }
+
+    /// <summary>The weights from class counts alone (a streamed file's first pass), by the rules of <see cref="Resolve(TabularDataset)"/>.</summary>
+    internal double[] Resolve(IReadOnlyList<string> classNames, IReadOnlyList<long> counts, string source, string? targetName)
+    {
+        int classes = classNames.Count;
+        long rows = counts.Sum();
         var weights = new double[classes];
         if (IsBalanced)
         {
-            int[] counts = new int[classes];
-            foreach (int label in train.Labels!)
-            {
-                counts[label]++;
-            }
-
             // A class absent from these rows contributes no loss; weight 1 keeps the list valid.
             for (int c = 0; c < classes; c++)
             {
-                weights[c] = counts[c] == 0 ? 1 : (double)train.Rows / (classes * counts[c]);
+                weights[c] = counts[c] == 0 ? 1 : (double)rows / (classes * counts[c]);
             }
 
             return weights;
@@ -117,11 +124,11 @@ public sealed class ClassWeights
         Array.Fill(weights, 1.0);
         foreach (var (name, weight) in ByClass)
         {
-            int index = train.ClassNames!.ToList().IndexOf(name);
-            weights[index >= 0 ? index : throw new ArgumentException($"A weight is given for class '{name}', but {train.Source}'s target '{train.TargetName}' has classes {string.Join(", ", train.ClassNames!)}.", nameof(train))] = weight;
+            int index = classNames.ToList().IndexOf(name);
+            weights[index >= 0 ? index : throw new ArgumentException($"A weight is given for class '{name}', but {source}'s target '{targetName}' has classes {string.Join(", ", classNames)}.", nameof(classNames))] = weight;
         }
 
-        return weights.All(w => w == 0) ? throw new ArgumentException("Every class weight is 0; at least one class must count.", nameof(train)) : weights;
+        return weights.All(w => w == 0) ? throw new ArgumentException("Every class weight is 0; at least one class must count.", nameof(classNames)) : weights;
     }
 
     /// <summary>The command line's spelling: "balanced" or "0=1,1=5".</summary>

@@ -70,7 +70,44 @@ public sealed partial class TabularModel
     /// <param name="writer">Where to write; left open.</param>
     /// <param name="outputs">The output of <see cref="Predict(Matrix{float})"/>.</param>
     /// <param name="rows">The rows predicted, whose kept columns (<see cref="FeatureRows.KeptNames"/>) come first on each line; null for none.</param>
-    public void WritePredictions(TextWriter writer, Matrix<float> outputs, FeatureRows? rows = null)
+    public void WritePredictions(TextWriter writer, Matrix<float> outputs, FeatureRows? rows = null) => WritePredictions(writer, outputs, rows, header: true);
+
+    /// <summary>Predicts every row of a file and writes each prediction as it goes (the CSV <see cref="WritePredictions(TextWriter, Matrix{float}, FeatureRows?)"/>
+    /// writes, one line per input row, in order), reading the input in chunks of <paramref name="chunkRows"/>: memory holds
+    /// one chunk whatever the file's size. IDX images are read whole.</summary>
+    /// <param name="path">A CSV file (gzip-compressed or not) with the model's feature columns, or an IDX images file.</param>
+    /// <param name="writer">Where to write the predictions; left open. On an error part of them may have been written:
+    /// write to a temporary file and rename it at the end (<see cref="Serialization.AtomicFile"/>) to leave nothing partial.</param>
+    /// <param name="options">The CSV dialect; null for the defaults.</param>
+    /// <param name="keep">Columns to copy into each prediction line, before the predicted columns.</param>
+    /// <param name="chunkRows">Rows predicted together, ≥ 1.</param>
+    /// <returns>What a user should hear about the rows (columns skipped, unknown categories, missing cells) and <see cref="FeatureRows.Rows"/>;
+    /// its <see cref="FeatureRows.Features"/> hold no rows.</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="DataFormatException">The file is malformed or lacks a feature (naming the line and column).</exception>
+    /// <exception cref="ArgumentException">A prediction is not finite, or the model has no feature names to match a CSV's columns.</exception>
+    public FeatureRows PredictFile(string path, TextWriter writer, CsvLoadOptions? options = null, IReadOnlyList<string>? keep = null, int chunkRows = 4096)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkRows, 1);
+        if (!File.Exists(path) || IdxReader.IsIdx(path) || FeatureNames.Count == 0)
+        {
+            FeatureRows rows = ReadRows(path, options, keep); // the same checks and messages; IDX images are read whole
+            WritePredictions(writer, Predict(rows.Features), rows);
+            return rows;
+        }
+
+        options ??= CsvLoadOptions.Default;
+        bool header = true;
+        return CsvLoader.StreamFeatures(path, Columns, options with { Ignore = TargetName is null ? options.Ignore : [.. options.Ignore, TargetName] }, keep ?? [], chunkRows, chunk =>
+        {
+            WritePredictions(writer, Predict(chunk.Features), chunk, header);
+            header = false;
+        });
+    }
+
+    private void WritePredictions(TextWriter writer, Matrix<float> outputs, FeatureRows? rows, bool header)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(outputs);
@@ -79,7 +116,11 @@ public sealed partial class TabularModel
         string Prefix(int row) => kept.Length == 0 ? "" : string.Join(',', rows!.KeptValues[row].Select(Quote)) + ",";
         if (classify)
         {
-            writer.WriteLine(kept + string.Join(',', new[] { "class" }.Concat(ClassNames.Select(name => Quote("p_" + name)))));
+            if (header)
+            {
+                writer.WriteLine(kept + string.Join(',', new[] { "class" }.Concat(ClassNames.Select(name => Quote("p_" + name)))));
+            }
+
             int[] classes = PredictedClasses(outputs);
             for (int row = 0; row < outputs.Rows; row++)
             {
@@ -96,7 +137,11 @@ public sealed partial class TabularModel
         }
         else
         {
-            writer.WriteLine(kept + Quote(TargetName ?? "prediction"));
+            if (header)
+            {
+                writer.WriteLine(kept + Quote(TargetName ?? "prediction"));
+            }
+
             for (int row = 0; row < outputs.Rows; row++)
             {
                 writer.WriteLine(Prefix(row) + string.Join(',', outputs.Row(row).ToArray().Select(v => v.ToString("R", CultureInfo.InvariantCulture))));

@@ -226,6 +226,13 @@ public static class TabularTrainer
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(options);
+        double[]? classWeights = options.ClassWeights?.Resolve(train); // refuses weights for a regression
+        return BuildNetwork(train.Task == TaskKind.Classification ? train.ClassCount : 0, classWeights, options, inputs ?? train.Features.Columns);
+    }
+
+    /// <summary>The network for <paramref name="classes"/> classes (0 for a regression), as <see cref="BuildModel"/> describes.</summary>
+    internal static Sequential<float> BuildNetwork(int classes, double[]? classWeights, TabularOptions options, int inputs)
+    {
         Activation hidden = options.Activation ?? throw new ArgumentException("TabularOptions.Activation must be set.", nameof(options));
         Initializer initializer = hidden is Relu or LeakyRelu or Elu or Gelu ? Initializer.HeUniform : Initializer.GlorotUniform;
         var model = new Sequential<float> { Seed = options.Seed };
@@ -238,12 +245,11 @@ public static class TabularTrainer
             }
         }
 
-        bool classify = train.Task == TaskKind.Classification;
-        model.Add(new Dense<float>(classify ? train.ClassCount : 1, classify ? Activation.Softmax : Activation.Linear, l2: options.L2, l1: options.L1));
+        bool classify = classes > 0;
+        model.Add(new Dense<float>(classify ? classes : 1, classify ? Activation.Softmax : Activation.Linear, l2: options.L2, l1: options.L1));
         var optimizer = OptimizerFactory.Create(options.Optimizer, options.LearningRate);
-        double[]? classWeights = options.ClassWeights?.Resolve(train);
         model.Compile(optimizer, classify ? new SparseCategoricalCrossEntropy(classWeights) : new MeanSquaredError(), classify ? new Accuracy() : new R2Score());
-        model.Build(inputs ?? train.Features.Columns);
+        model.Build(inputs);
         return model;
     }
 

@@ -75,6 +75,43 @@ public partial class Sequential<T>
         int batches = (trainRows + batchSize - 1) / batchSize;
         PrepareTraining(batchSize);
         var order = new int[trainRows];
+
+        // One epoch's batches: order the rows (seeded by the model's seed and the epoch), then gather each batch in turn.
+        IEnumerable<int> Batches(int epoch)
+        {
+            for (int i = 0; i < order.Length; i++)
+            {
+                order[i] = i;
+            }
+
+            if (options.Shuffle)
+            {
+                new Rng(Seed, epoch, stream: 0).Shuffle(order);
+            }
+
+            for (int batch = 0; batch < batches; batch++)
+            {
+                int rows = Math.Min(batchSize, trainRows - batch * batchSize);
+                Gather(x, y, order.AsSpan(batch * batchSize, rows));
+                yield return rows;
+            }
+        }
+
+        IReadOnlyDictionary<string, double>? Validate() =>
+            validationX is not null ? Evaluate(validationX, validationY!)
+            : validationStart < x.Rows ? EvaluateRows(x, y, validationStart, x.Rows - validationStart, 256)
+            : null;
+
+        return RunEpochs(options, batches, Batches, Validate);
+    }
+
+    /// <summary>
+    /// The epoch loop shared by both ways of feeding data: <paramref name="epochBatches"/> places each batch of an epoch in the
+    /// training buffers and yields its row count (<paramref name="batches"/> of them, for progress; 0 when unknown);
+    /// <paramref name="validate"/> gives the validation logs at each epoch's end, or null.
+    /// </summary>
+    private History RunEpochs(TrainingOptions options, int batches, Func<int, IEnumerable<int>> epochBatches, Func<IReadOnlyDictionary<string, double>?> validate)
+    {
         var history = new History();
         StopTraining = false;
         StopReason = null;
@@ -99,29 +136,22 @@ public partial class Sequential<T>
                 _layers[i].StartEpoch(Seed, epoch, i);
             }
 
-            for (int i = 0; i < order.Length; i++)
-            {
-                order[i] = i;
-            }
-
-            if (options.Shuffle)
-            {
-                new Rng(Seed, epoch, stream: 0).Shuffle(order);
-            }
-
             foreach (var metric in _metrics)
             {
                 metric.Reset();
             }
 
             double lossSum = 0, penaltySum = 0;
-            int seen = 0;
-            for (int batch = 0; batch < batches && !StopTraining; batch++)
+            int seen = 0, batch = 0;
+            foreach (int rows in epochBatches(epoch))
             {
+                if (StopTraining)
+                {
+                    break;
+                }
+
                 options.CancellationToken.ThrowIfCancellationRequested();
-                ReadOnlySpan<int> rows = order.AsSpan(batch * batchSize, Math.Min(batchSize, trainRows - batch * batchSize));
-                Gather(x, y, rows);
-                var (loss, penalty) = TrainStep(rows.Length, options);
+                var (loss, penalty) = TrainStep(rows, options);
                 if (!double.IsFinite(loss))
                 {
                     // The bad step was not applied: the parameters are those of the last good step.
@@ -132,10 +162,11 @@ public partial class Sequential<T>
                     break;
                 }
 
-                lossSum += loss * rows.Length;
-                penaltySum += penalty * rows.Length;
-                seen += rows.Length;
-                var progress = new BatchProgress(epoch + 1, options.Epochs, batch + 1, batches, seen, lossSum / seen, penaltySum / seen);
+                lossSum += loss * rows;
+                penaltySum += penalty * rows;
+                seen += rows;
+                batch++;
+                var progress = new BatchProgress(epoch + 1, options.Epochs, batch, Math.Max(batches, batch), seen, lossSum / seen, penaltySum / seen);
                 for (int c = 0; c < options.Callbacks.Count; c++)
                 {
                     // An indexed loop: foreach over the interface would allocate an enumerator every step.
@@ -160,13 +191,9 @@ public partial class Sequential<T>
                 logs[metric.Name] = metric.Result;
             }
 
-            if (validationX is not null)
+            if (validate() is { } validation)
             {
-                AddValidationLogs(logs, Evaluate(validationX, validationY!));
-            }
-            else if (validationStart < x.Rows)
-            {
-                AddValidationLogs(logs, EvaluateRows(x, y, validationStart, x.Rows - validationStart, 256));
+                AddValidationLogs(logs, validation);
             }
 
             history.Add(logs);
