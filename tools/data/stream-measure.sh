@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 gigabytes=${1:-5.1}
 folder=${2:-$(mktemp -d "${TMPDIR:-/tmp}/perceptron-stream-XXXXXX")}
 mkdir -p "$folder"
-trap 'rm -f "$folder/big.csv" "$folder/predictions.csv"' EXIT
+trap 'rm -rf "$folder/big.csv" "$folder/predictions.csv" "$folder/cli"' EXIT
 
 if [ ! -x /usr/bin/time ]; then
     echo "GNU time is needed: apt-get install time" >&2
@@ -18,7 +18,9 @@ if [ ! -x /usr/bin/time ]; then
 fi
 
 dotnet build src/Perceptron.Cli/Perceptron.Cli.csproj -c Release -v quiet -nologo > /dev/null
-cli=(dotnet artifacts/bin/Perceptron.Cli/release/Perceptron.Cli.dll)
+# A copy of the build, so that rebuilding the repository during the run cannot change what is measured.
+rm -rf "$folder/cli" && cp -r artifacts/bin/Perceptron.Cli/release "$folder/cli"
+cli=(dotnet "$folder/cli/Perceptron.Cli.dll")
 
 echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores; memory: $(free -g | awk '/Mem:/ {print $2}') GB"
 dotnet run -c Release tools/data/generate-stream-data.cs -- "$folder/big.csv" "$gigabytes"

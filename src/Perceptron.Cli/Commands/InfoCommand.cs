@@ -94,7 +94,9 @@ internal static class InfoCommand
         fact("data_sha256", training.DataSha256, "SHA-256 of the whole data set as loaded, before any split: the same rows give the same hash, whatever the file is called");
         fact("rows", Whole(training.Rows), "rows the network was fitted on");
         fact("validation_rows", training.ValidationRows is > 0 ? Invariant($"{training.ValidationRows}") : null, "rows held out from fitting to validate each epoch (--validation-split, --early-stopping)");
-        fact("test_rows", training.TestRows is > 0 ? Invariant($"{training.TestRows}") : null, "rows held out before training (--test-split, stratified, seeded) to test the final model");
+        bool streamed = training.Options.TryGetValue("stream", out var stream) && stream.ValueKind == System.Text.Json.JsonValueKind.True;
+        string heldOut = streamed ? "by a seeded hash of the row number, as a streamed run holds rows out" : "stratified, seeded";
+        fact("test_rows", training.TestRows is > 0 ? Invariant($"{training.TestRows}") : null, $"rows held out before training (--test-split, {heldOut}) to test the final model");
         fact("batch_size", Whole(training.BatchSize), "rows per gradient step");
         fact("epochs", Whole(training.Epochs), "passes over the training rows completed");
         fact("seconds", training.Seconds is double s ? Invariant($"{s:0.###}") : null, "training time");
