@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace Perceptron.Cli.Tests;
+namespace Perceptron.Cli.Tests.Commands;
 
 /// <summary><c>train --stream</c> and <c>predict</c>, which streams its input to its output row by row.</summary>
-public sealed class StreamCommandTests : IDisposable
+public sealed class StreamedTrainingTests : IDisposable
 {
     private readonly TempFolder _folder = new();
 
