@@ -22,7 +22,11 @@ internal static class StreamedTraining
     private const int GzipExpansion = 4;
 
     /// <summary>Whether to stream: asked for, or the file is larger than a quarter of memory (then <paramref name="note"/> says so).</summary>
-    public static bool Chosen(bool asked, string data, string? labels, out string? note)
+    public static bool Chosen(bool asked, string data, string? labels, out string? note) =>
+        Chosen(asked, data, labels, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes, out note);
+
+    /// <summary>As <see cref="Chosen(bool, string, string?, out string?)"/>, for a machine with <paramref name="memory"/> bytes available.</summary>
+    internal static bool Chosen(bool asked, string data, string? labels, long memory, out string? note)
     {
         note = null;
         if (asked || labels is not null || !File.Exists(data))
@@ -32,7 +36,6 @@ internal static class StreamedTraining
 
         long size = new FileInfo(data).Length;
         bool gzip = data.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
-        long memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
         if (memory <= 0 || (gzip ? size * GzipExpansion : size) <= memory * AutomaticFraction)
         {
             return false;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Perceptron.Cli.Commands;
 
 namespace Perceptron.Cli.Tests.Commands;
 
@@ -86,6 +87,22 @@ public sealed class StreamedTrainingTests : IDisposable
         Assert.Equal((2, 2), (buffer.ExitCode, builtIn.ExitCode));
         Assert.Contains("--shuffle-buffer applies only with --stream", buffer.Error, StringComparison.Ordinal);
         Assert.Contains("'iris' is not a file", builtIn.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_StreamsOnItsOwn_AFileLargerThanAQuarterOfMemory_AndSaysSo()
+    {
+        string data = WriteTable("train.csv", 200, seed: 7);
+        long size = new FileInfo(data).Length;
+
+        bool small = StreamedTraining.Chosen(asked: false, data, labels: null, memory: size * 5, out string? none);
+        bool large = StreamedTraining.Chosen(asked: false, data, labels: null, memory: size * 3, out string? note);
+        bool idx = StreamedTraining.Chosen(asked: false, data, labels: "labels.idx", memory: size, out _);
+
+        Assert.Equal((false, true, false), (small, large, idx));
+        Assert.Null(none);
+        Assert.Contains("train.csv is 0.0 GB, too large to load", note, StringComparison.Ordinal);
+        Assert.Contains("streaming it row by row (as --stream does)", note, StringComparison.Ordinal);
     }
 
     /// <summary>id, two numbers (some missing), a category, and a yes/no label that follows them.</summary>
