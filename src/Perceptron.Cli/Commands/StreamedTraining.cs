@@ -88,7 +88,8 @@ internal static class StreamedTraining
 
         if (!quiet && !json)
         {
-            console.MarkupLineInterpolated($"{path}: streaming, a pass for the statistics then one per epoch (shuffle buffer {streaming.ShuffleBuffer.ToString("N0", CultureInfo.InvariantCulture)} rows)");
+            string order = streaming.ShuffleBuffer == 0 ? "rows in file order" : $"shuffle buffer {streaming.ShuffleBuffer.ToString("N0", CultureInfo.InvariantCulture)} rows";
+            console.MarkupLineInterpolated($"{path}: streaming, a pass for the statistics then one per epoch ({order})");
         }
 
         var clock = Stopwatch.StartNew();

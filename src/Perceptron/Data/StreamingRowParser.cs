@@ -44,7 +44,6 @@ internal sealed class StreamingRowParser
         IReadOnlyList<string>? classNames, int schemaRows)
     {
         (_source, _names, _cells, _task, _schemaRows) = (stream.Source, stream.Layout.Names, stream.Cells, task, schemaRows);
-        Columns = columns;
         _fileIndex = [.. columns.Select(c => IndexOf(c.Name))];
         _target = IndexOf(targetName);
         _numbersAsText = [.. columns.Select(c => !declaredCategorical.Contains(c.Name))];
@@ -59,9 +58,6 @@ internal sealed class StreamingRowParser
         }
     }
 
-    /// <summary>The features, with their kinds.</summary>
-    public IReadOnlyList<FeatureColumn> Columns { get; }
-
     /// <summary>Whether unseen categories and classes are added (the statistics pass) rather than read as unknown.</summary>
     public bool Growing { get; init; }
 
@@ -73,9 +69,6 @@ internal sealed class StreamingRowParser
 
     /// <summary>The categories of categorical column <paramref name="column"/>, by index (in order of first sight when growing).</summary>
     public IReadOnlyList<string> CategoriesOf(int column) => _categoryNames[column] ?? [];
-
-    /// <summary>The classes by label, in order of first sight when growing.</summary>
-    public IReadOnlyList<string> ClassesSeen => [.. _classNames.Select(c => c.Name)];
 
     /// <summary>The classes in the loader's order: by text when any label is text, else by value (as <see cref="TargetColumn"/>).</summary>
     /// <returns>The sorted names and, for each label seen, its index among them.</returns>
