@@ -1,5 +1,6 @@
 using Perceptron.Cli.Lessons;
 using Perceptron.Cli.Pictures;
+using Perceptron.Cli.Tests.Support;
 using SkiaSharp;
 
 namespace Perceptron.Cli.Tests.Lessons;
