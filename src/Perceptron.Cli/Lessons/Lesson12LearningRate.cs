@@ -4,7 +4,7 @@ namespace Perceptron.Cli.Lessons;
 
 /// <summary>
 /// Lesson 12: too large a learning rate makes plain SGD diverge; clipping the gradient's norm at C bounds every step to
-/// η·C, so the same η can no longer overflow, and a sensible η shows what the large one costs.
+/// η·C, so the steps cannot grow without bound, and a sensible η shows what the large one still costs.
 /// </summary>
 /// <remarks>
 /// Adam (lesson 8) moves each weight by about η whatever its gradient, which hides this failure; the lesson goes back
@@ -53,7 +53,7 @@ internal sealed class Lesson12LearningRate : Lesson
         $"On the sum task {Clipped(result.Sum.After)} steps stay clipped and test R² ends at {TestMetric(result.Sum.After)}: even a step of 2 is too long for its valley. " +
         $"A 10× smaller η, unclipped, reaches {TestMetric(result.Real.Runs[2])} and R² {TestMetric(result.Sum.Runs[2])}: clipping stops a blow-up, it does not make a step size fit.";
 
-    /// <summary>The default pictures and, per experiment, every step's batch loss and length (a run that overflows in its first epoch has no epoch curve).</summary>
+    /// <summary>The default pictures and, per experiment, every step's batch loss and length (a run that overflows in its first epoch is one point on an epoch curve).</summary>
     public override IReadOnlyList<string> WritePictures(LessonResult result, string folder)
     {
         var written = new List<string>(LessonPictures.Default(result, folder));

@@ -7,7 +7,8 @@ namespace Perceptron.Cli.Lessons;
 
 /// <summary>
 /// A lesson experiment step by step: every variant's batch loss (left) and step length η·‖g‖ (right), on log scales
-/// (steps too, so the first few show). A run that diverges within its first epoch has no epoch curve; here its last good steps show the blow-up.
+/// (the steps too, so the first few show). A run that blows up within its first epoch is a single point on an epoch
+/// curve; here every step up to the last finite one shows.
 /// </summary>
 internal static class StepCurvesPicture
 {
