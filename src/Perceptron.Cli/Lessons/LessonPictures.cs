@@ -91,17 +91,20 @@ internal static class LessonPictures
             }
         }
 
+        // The sum task as regression (a lesson may bin it into classes; then the diagram shows activations only and no graph is drawn).
         string diagram = Path.Combine(folder, "sum-after-network.png");
         var network = NetworkView.Of(result.Sum.After.Model);
-        var target = LossTargets.Parse(network, SumTarget);
-        var pass = EnginePass.Run(network, network.Scale(new Matrix<float>(1, 2, SumSample)), target);
-        PictureFile.Save(NetworkDiagram.Build(network, $"{result.Sum.Data.Name}: the after network ({result.Sum.Shape}), 0.45 + 0.45 with target {SumTarget}",
-            network.Forward(SumSample), [.. pass.Layers.Select(layer => layer.Deltas)]), diagram, 900, 600);
+        bool regression = !network.IsClassifier;
+        var target = regression ? LossTargets.Parse(network, SumTarget) : null;
+        double[][]? deltas = target is null ? null
+            : [.. EnginePass.Run(network, network.Scale(new Matrix<float>(1, 2, SumSample)), target).Layers.Select(layer => layer.Deltas)];
+        PictureFile.Save(NetworkDiagram.Build(network, $"{result.Sum.Data.Name}: the after network ({result.Sum.Shape}), 0.45 + 0.45{(regression ? $" with target {SumTarget}" : "")}",
+            network.Forward(SumSample), deltas), diagram, 900, 600);
         written.Add(diagram);
-        for (int column = 0; column < Math.Min(2, result.Sum.Runs.Count); column++)
+        for (int column = 0; column < Math.Min(2, result.Sum.Runs.Count) && target is not null; column++)
         {
             var view = NetworkView.Of(result.Sum.Runs[column].Model);
-            if (ComputationGraph.Parameters(view) <= ComputationGraph.MaxParameters)
+            if (ComputationGraph.Parameters(view) <= ComputationGraph.MaxParameters && !view.IsClassifier)
             {
                 string path = Path.Combine(folder, $"sum-{LessonTable.ColumnKey(result.Lesson, column)}-graph.png");
                 var graph = ComputationGraph.Of(view, EnginePass.Run(view, view.Scale(new Matrix<float>(1, 2, SumSample)), target), SumTarget, target[0, 0]);

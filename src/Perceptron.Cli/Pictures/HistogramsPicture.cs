@@ -85,7 +85,7 @@ internal static class HistogramsPicture
         }
         else
         {
-            lines.Add(Invariant($"{s.Rows:N0} rows × {s.Units} units"));
+            lines.Add(Invariant($"{s.Rows:N0} rows × {s.Units} unit{(s.Units == 1 ? "" : "s")}"));
         }
 
         if (h.NotFinite > 0)

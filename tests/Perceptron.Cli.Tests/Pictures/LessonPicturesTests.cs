@@ -38,9 +38,28 @@ public class LessonPicturesTests
         }
     }
 
+    [Fact]
+    public void Default_OnASumTaskBinnedIntoClasses_DrawsTheDiagramWithoutDeltasAndNoGraph()
+    {
+        var lesson = LessonCatalog.All.Single(l => l.Number == 9);
+        var sum = new LessonTask(LessonDataSets.SumTenths, Hidden: [3], Epochs: 2, Threshold: 0.9);
+        var real = new LessonTask(seed => LessonDataSets.BuiltIn("iris", seed), Hidden: [3], Epochs: 2, Threshold: 0.9);
+        Recipe before = lesson.Prepare(LessonCatalog.RecipeBefore(lesson)), after = lesson.Apply(before);
+        var result = new LessonResult(lesson, 1, before, after, Run("sum", sum, before, after), Run("real", real, before, after));
+        using var folder = new TempFolder();
+
+        var written = LessonPictures.Default(result, folder.Path);
+
+        Assert.Contains(folder.File("sum-after-network.png"), written);
+        Assert.Contains(folder.File("sum-after-histograms.png"), written);
+        Assert.DoesNotContain(written, path => path.EndsWith("-graph.png", StringComparison.Ordinal));
+    }
+
     private static TaskResult Run(string key, LessonTask task, Recipe before, Recipe after)
     {
-        LessonData data = task.Load(1);
+        // A couple of hundred rows: the pictures, not the training, are under test.
+        LessonData full = task.Load(1);
+        LessonData data = full with { Train = full.Train.SelectRows([.. Enumerable.Range(0, Math.Min(200, full.Train.Rows))]) };
         var epochs = LessonPictures.FrameEpochs(task.Epochs);
         return new TaskResult(key, task, data, [LessonRunner.Train("before", before, task, data, 1, epochs), LessonRunner.Train("after", after, task, data, 1, epochs)]);
     }
