@@ -22,7 +22,7 @@ internal static class PlotCommand
     {
         var kind = new Argument<string>("KIND")
         {
-            Description = "boundary: the regions (or values) over a 2-feature input plane, with the data's points; units: what each hidden unit computes over that plane; network: the units, weights and biases (with --sample, one row's activations); paths: SGD, momentum, Nesterov, RMSprop and Adam on a two-weight slice of a regression model's loss; histograms: each layer's activations and gradients over the data's rows (saturated sigmoids, dead ReLUs, vanishing gradients); graph: every input, weight, bias, z, activation and the loss of one sample (--sample, --target) with its value and gradient.",
+            Description = $"boundary: the regions (or values) over a 2-feature input plane, with the data's points; units: what each hidden unit computes over that plane; network: the units, weights and biases (with --sample, one row's activations; with --target too, each unit's δ); paths: SGD, momentum, Nesterov, RMSprop and Adam on a two-weight slice of a regression model's loss; histograms: each layer's activations and gradients over the data's rows (saturated sigmoids, dead ReLUs, vanishing gradients); graph: every input, weight, bias, z, activation and the loss of one sample (--sample, --target) with its value and gradient, for networks of at most {ComputationGraph.MaxParameters} weights and biases.",
         };
         kind.CustomParser = result =>
         {
