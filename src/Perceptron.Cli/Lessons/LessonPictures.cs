@@ -30,10 +30,7 @@ internal static class LessonPictures
     /// <summary>Training rows the histograms use at most (evenly spaced).</summary>
     public const int HistogramRows = 500;
 
-    /// <summary>The sample the sum task's diagram and computation graph show, and its target.</summary>
-    private static readonly float[] SumSample = [0.45f, 0.45f];
-
-    /// <summary>The target of <see cref="SumSample"/>.</summary>
+    /// <summary>The target of the sum task's sample, 0.45 + 0.45 (<see cref="LessonData.SumSample"/>).</summary>
     private const string SumTarget = "0.9";
 
     /// <summary>
@@ -94,12 +91,13 @@ internal static class LessonPictures
         // The sum task as regression (a lesson may bin it into classes; then the diagram shows activations only and no graph is drawn).
         string diagram = Path.Combine(folder, "sum-after-network.png");
         var network = NetworkView.Of(result.Sum.After.Model);
+        float[] sample = result.Sum.Data.SumSample;
         bool regression = !network.IsClassifier;
         var target = regression ? LossTargets.Parse(network, SumTarget) : null;
         double[][]? deltas = target is null ? null
-            : [.. EnginePass.Run(network, network.Scale(new Matrix<float>(1, 2, SumSample)), target).Layers.Select(layer => layer.Deltas)];
+            : [.. EnginePass.Run(network, network.Scale(new Matrix<float>(1, 2, sample)), target).Layers.Select(layer => layer.Deltas)];
         PictureFile.Save(NetworkDiagram.Build(network, $"{result.Sum.Data.Name}: the after network ({result.Sum.Shape}), 0.45 + 0.45{(regression ? $" with target {SumTarget}" : "")}",
-            network.Forward(SumSample), deltas), diagram, 900, 600);
+            network.Forward(sample), deltas), diagram, 900, 600);
         written.Add(diagram);
         for (int column = 0; column < Math.Min(2, result.Sum.Runs.Count) && target is not null; column++)
         {
@@ -107,7 +105,7 @@ internal static class LessonPictures
             if (ComputationGraph.Parameters(view) <= ComputationGraph.MaxParameters && !view.IsClassifier)
             {
                 string path = Path.Combine(folder, $"sum-{LessonTable.ColumnKey(result.Lesson, column)}-graph.png");
-                var graph = ComputationGraph.Of(view, EnginePass.Run(view, view.Scale(new Matrix<float>(1, 2, SumSample)), target), SumTarget, target[0, 0]);
+                var graph = ComputationGraph.Of(view, EnginePass.Run(view, view.Scale(new Matrix<float>(1, 2, sample)), target), SumTarget, target[0, 0]);
                 var plot = graph.Draw($"{result.Sum.Data.Name}, {LessonTable.Headings(result.Lesson, result.Sum)[column]} ({result.Sum.Shape}): 0.45 + 0.45, target {SumTarget}");
                 PictureFile.Save(plot, path, graph.Size.Width, graph.Size.Height);
                 written.Add(path);
