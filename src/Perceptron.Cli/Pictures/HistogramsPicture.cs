@@ -94,7 +94,7 @@ internal static class HistogramsPicture
         }
 
         Note(plot, string.Join("\n", lines));
-        Finish(plot, title, "activation a (red: where its slope is about 0)");
+        Finish(plot, title, s.FlatRule is null ? "activation a" : "activation a (red: where its slope is about 0)");
         return plot;
     }
 
