@@ -90,26 +90,38 @@ public class EngineMathDocTests
     [Fact]
     public void L2Penalty_ValueGradient_AndThePyTorchWeightDecayMapping()
     {
-        double[,] w = { { 0.5, -1 }, { 2, 0 } };
-        var (withL2, penalty) = Step(new Sequential<double>(new Dense<double>(2, useBias: false, l2: 0.01, inputs: 2)), new Sgd(0.1), w);
-        var (withDecay, _) = Step(new Sequential<double>(new Dense<double>(2, useBias: false, inputs: 2)), new Sgd(0.1, weightDecay: 0.02), w);
+        var (withL2, penalty) = PenaltyStep(new Sequential<double>(new Dense<double>(2, useBias: false, l2: 0.01, inputs: 2)), new Sgd(0.1), PenaltyWeights);
+        var (withDecay, _) = PenaltyStep(new Sequential<double>(new Dense<double>(2, useBias: false, inputs: 2)), new Sgd(0.1, weightDecay: 0.02), PenaltyWeights);
 
         Quoted($"L_penalty = 0.01·(0.25 + 1 + 4 + 0) = {G(penalty.Penalty)}");
         Quoted("2λW = [[0.01, -0.02], [0.04, 0]]");
         Quoted($"moves W to\n[[{G(withL2[0])}, {G(withL2[1])}], [{G(withL2[2])}, {G(withL2[3])}]]");
         Assert.Equal(withL2, withDecay);
+    }
 
-        // One SGD step with no data gradient: the targets equal the outputs, so only the penalty pulls.
-        static (double[] Weights, LossBreakdown Loss) Step(Sequential<double> model, Optimizer optimizer, double[,] weights)
-        {
-            model.Compile(optimizer, new MeanSquaredError());
-            ((Dense<double>)model.Layers[0]).SetWeights(weights);
-            var x = new Matrix<double>(new double[,] { { 1, 1 } });
-            var y = model.Predict(x);
-            LossBreakdown loss = model.ComputeGradients(x, y);
-            model.Fit(x, y, new TrainingOptions { Epochs = 1, BatchSize = 1 });
-            return (model.Parameters.ToArray(), loss);
-        }
+    [Fact]
+    public void L1Penalty_ValueSubgradient_AndTheZeroThatStays()
+    {
+        var (withL1, penalty) = PenaltyStep(new Sequential<double>(new Dense<double>(2, useBias: false, l1: 0.01, inputs: 2)), new Sgd(0.1), PenaltyWeights);
+
+        Quoted($"L_penalty = 0.01·(0.5 + 1 + 2 + 0) = {G(penalty.Penalty)}");
+        Quoted("λ₁·sign(W) = [[0.01, -0.01], [0.01, 0]]");
+        Quoted($"moves W to\n[[{G(withL1[0])}, {G(withL1[1])}], [{G(withL1[2])}, {G(withL1[3])}]]");
+        Assert.Equal(0, withL1[3]);
+    }
+
+    private static readonly double[,] PenaltyWeights = { { 0.5, -1 }, { 2, 0 } };
+
+    /// <summary>One SGD step with no data gradient: the targets equal the outputs, so only the penalty pulls.</summary>
+    private static (double[] Weights, LossBreakdown Loss) PenaltyStep(Sequential<double> model, Optimizer optimizer, double[,] weights)
+    {
+        model.Compile(optimizer, new MeanSquaredError());
+        ((Dense<double>)model.Layers[0]).SetWeights(weights);
+        var x = new Matrix<double>(new double[,] { { 1, 1 } });
+        var y = model.Predict(x);
+        LossBreakdown loss = model.ComputeGradients(x, y);
+        model.Fit(x, y, new TrainingOptions { Epochs = 1, BatchSize = 1 });
+        return (model.Parameters.ToArray(), loss);
     }
 
     [Fact]

@@ -89,6 +89,23 @@ internal static class TuneCommand
         }
     }
 
+    /// <summary>Too few rows for the folds is a usage error (as in <c>cv</c>), caught before any trial trains.</summary>
+    private static void CheckFoldsFit(TabularDataset data, TuneSettings settings)
+    {
+        int folds = settings.Tuning.Folds;
+        if (settings.Tuning.ValidationSplit > 0 || folds < 2 || data.Rows < 2)
+        {
+            return;
+        }
+
+        int left = settings.Options.TestSplit > 0 ? DataSplit.HoldOut(data, settings.Options.TestSplit, settings.Options.Seed).Train.Rows : data.Rows;
+        if (left < folds)
+        {
+            string after = left < data.Rows ? $", and the test split leaves {left} of them to tune on" : "";
+            throw new UserException($"--folds {folds} needs at least {folds} rows to tune on; {data.Source} has {data.Rows} rows{after}. Use fewer folds, a smaller --test-split or more data.", CliApp.Usage);
+        }
+    }
+
     private static int Run(IAnsiConsole console, TextWriter error, TabularDataset data, TuneSettings settings)
     {
         string metric = settings.Tuning.Metric ?? (data.Task == TaskKind.Classification ? "accuracy" : "r2");
@@ -98,6 +115,7 @@ internal static class TuneCommand
             throw new UserException($"--metric {metric}: {which}; {data.Source} is {(data.Task == TaskKind.Classification ? $"a classification into {data.ClassCount} classes" : "a regression")}, whose metrics are {string.Join(", ", TabularEvaluation.MetricNames(data.Task))}.", CliApp.Usage);
         }
 
+        CheckFoldsFit(data, settings);
         int planned = (int)Math.Min(settings.Space.Combinations, settings.Tuning.Trials);
         string scoring = settings.Tuning.ValidationSplit > 0
             ? string.Create(CultureInfo.InvariantCulture, $"a {settings.Tuning.ValidationSplit:0.##} validation part")

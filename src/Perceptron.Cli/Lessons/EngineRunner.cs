@@ -44,7 +44,8 @@ internal static class EngineRunner
         // Train, measuring the test rows after every epoch (outside the timed part).
         var testCurve = new TestCurve(xTest, yTest, metric.Name, snapshotEpochs);
         var gradients = new GradientProbe();
-        var callbacks = new List<Callback> { gradients, testCurve };
+        var steps = new StepProbe();
+        var callbacks = new List<Callback> { gradients, steps, testCurve };
         EarlyStopping? stopping = recipe.EarlyStoppingPatience is int patience ? new EarlyStopping(patience, "val_loss") : null;
         if (stopping is not null)
         {
@@ -57,13 +58,17 @@ internal static class EngineRunner
             BatchSize = recipe.BatchSize,
             Shuffle = recipe.Shuffle,
             ValidationSplit = task.ValidationFraction,
+            ClipNorm = recipe.ClipNorm,
             Callbacks = callbacks,
         };
         var clock = Stopwatch.StartNew();
         History history = network.Fit(xTrain, yTrain, options);
         clock.Stop();
 
+        // Fit counts an epoch cut short by divergence among its epochs; the step counts say where it stopped.
         int trainRows = xTrain.Rows - (int)(xTrain.Rows * task.ValidationFraction);
+        int batchesPerEpoch = (trainRows + Math.Min(recipe.BatchSize, trainRows) - 1) / Math.Min(recipe.BatchSize, trainRows);
+        long goodSteps = steps.Losses.Count;
         var train = network.Evaluate(xTrain, yTrain);
         var test = network.Evaluate(xTest, yTest);
         return new RunResult
@@ -82,11 +87,15 @@ internal static class EngineRunner
             TestMetric = test[metric.Name],
             EpochsToThreshold = LessonMath.FirstReaching(testCurve.Metric, task.Threshold),
             EpochsRun = history.Epochs,
-            Steps = (long)history.Epochs * ((trainRows + recipe.BatchSize - 1) / recipe.BatchSize),
+            Steps = goodSteps,
             Diverged = history.Diverged,
+            DivergedAtStep = history.Diverged ? goodSteps + 1 : null,
+            DivergedInEpoch = history.Diverged ? (int)(goodSteps / batchesPerEpoch) + 1 : null,
             BestEpoch = stopping?.BestEpoch,
             Elapsed = clock.Elapsed - testCurve.Elapsed,
             FirstEpochGradientRms = gradients.FirstEpoch,
+            StepLossCurve = steps.Losses,
+            StepGradientNormCurve = steps.GradientNorms,
             Model = new TabularModel(network)
             {
                 Task = data.Train.Task,
@@ -184,6 +193,54 @@ internal static class EngineRunner
             {
                 FirstEpoch = [.. _sums.Select(sum => sum / _steps)];
             }
+        }
+    }
+
+    /// <summary>Each step's batch loss and the norm of the gradient the optimizer was given (after any clipping).</summary>
+    private sealed class StepProbe : Callback
+    {
+        private Dense<float>[] _dense = [];
+        private double _previousSum;
+        private int _previousSamples;
+
+        public List<double> Losses { get; } = [];
+
+        public List<double> GradientNorms { get; } = [];
+
+        public override void OnTrainBegin(ITrainingModel model, int epochs, int batchesPerEpoch) =>
+            _dense = [.. ((Sequential<float>)model).Layers.OfType<Dense<float>>()];
+
+        public override void OnBatchEnd(ITrainingModel model, in BatchProgress progress)
+        {
+            // The progress carries the epoch's running mean; this batch's own loss is the difference of the running sums.
+            if (progress.Batch == 1)
+            {
+                (_previousSum, _previousSamples) = (0, 0);
+            }
+
+            double sum = progress.Loss * progress.Samples;
+            Losses.Add((sum - _previousSum) / (progress.Samples - _previousSamples));
+            (_previousSum, _previousSamples) = (sum, progress.Samples);
+
+            // The layers' gradients are views of the buffer the step used, clipped in place.
+            double squares = 0;
+            foreach (Dense<float> dense in _dense)
+            {
+                squares += SumOfSquares(dense.WeightGradients) + SumOfSquares(dense.BiasGradients);
+            }
+
+            GradientNorms.Add(Math.Sqrt(squares));
+        }
+
+        private static double SumOfSquares(ReadOnlySpan<float> values)
+        {
+            double sum = 0;
+            foreach (float value in values)
+            {
+                sum += (double)value * value;
+            }
+
+            return sum;
         }
     }
 }

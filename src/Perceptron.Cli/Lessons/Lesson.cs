@@ -31,8 +31,9 @@ internal abstract class Lesson
     public abstract LessonTask RealTask { get; }
 
     /// <summary>
-    /// Adjusts the "before" recipe without changing what it computes (lesson 2 moves from the classic class to the
-    /// engine configured the same way); the identity for most lessons.
+    /// Adjusts the "before" recipe: without changing what it computes (lesson 2 moves from the classic class to the
+    /// engine configured the same way), or to set up the failure the lesson fixes (lesson 12 goes back from Adam to
+    /// plain SGD at too large a step); the identity for most lessons.
     /// </summary>
     public virtual Recipe Prepare(Recipe before) => before;
 

@@ -29,6 +29,6 @@ internal sealed class Lesson05InputScaling : Lesson
         $"MNIST's pixels run from 0 to 255: on the raw pixels test accuracy is {TestMetric(result.Real.Before)}, on standardised ones {TestMetric(result.Real.After)}.";
 
     private static string Outcome(RunResult run) => run.Diverged
-        ? $"diverges (the loss overflows in epoch {run.EpochsRun + 1})"
+        ? $"diverges (the loss overflows in epoch {run.DivergedInEpoch})"
         : $"ends at test R² {TestMetric(run)}";
 }

@@ -17,6 +17,7 @@ internal static class LessonCatalog
         new Lesson09SoftmaxCrossEntropy(),
         new Lesson10Regularisation(),
         new Lesson11EarlyStopping(),
+        new Lesson12LearningRate(),
     ];
 
     /// <summary>The lesson numbered <paramref name="number"/>, or null.</summary>

@@ -29,10 +29,11 @@ internal static class LessonFormat
         return Math.Round(value, decimals).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Accuracy as a percentage with one decimal ("94.4 %"); R² with four decimals ("0.9917").</summary>
+    /// <summary>Accuracy as a percentage with one decimal ("94.4 %"); R² with four decimals ("0.9917"), or "below -99999"
+    /// for predictions so far off (a diverged run's) that the digits would say nothing.</summary>
     public static string Metric(string metric, double value) => metric == "accuracy"
         ? (100 * value).ToString("0.0", CultureInfo.InvariantCulture) + " %"
-        : Math.Max(value, -99_999).ToString("0.0000", CultureInfo.InvariantCulture);
+        : value < -99_999 ? "below -99999" : value.ToString("0.0000", CultureInfo.InvariantCulture);
 
     /// <summary>The metric's name as a row label: "accuracy" or "R²".</summary>
     public static string MetricLabel(string metric) => metric == "accuracy" ? "accuracy" : "R²";

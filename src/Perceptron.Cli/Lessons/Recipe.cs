@@ -51,6 +51,9 @@ internal sealed record Recipe
     /// </summary>
     public OptimizerChoice Optimizer { get; init; } = OptimizerChoice.Sgd(0.05);
 
+    /// <summary>Rescale each step's gradient so its norm ‖g‖ is at most this, bounding the step η·‖g‖ (null: no clipping).</summary>
+    public double? ClipNorm { get; init; }
+
     /// <summary>L2 penalty λ·Σw² on every layer's weights (0: none).</summary>
     public double L2 { get; init; }
 
@@ -79,6 +82,11 @@ internal sealed record Recipe
             Shuffle ? "shuffled" : "in order",
             Classic ? Invariant($"gradient descent η {2 * Optimizer.LearningRate} on ½‖t − o‖²") : Optimizer.ToString(),
         };
+        if (ClipNorm is double clip)
+        {
+            parts.Add(Invariant($"gradient norm clipped at {clip}"));
+        }
+
         if (L2 > 0)
         {
             parts.Add(Invariant($"L2 λ {L2}"));

@@ -47,11 +47,17 @@ internal sealed record RunResult
     /// <summary>Epochs trained (fewer than asked when training diverged or stopped early).</summary>
     public required int EpochsRun { get; init; }
 
-    /// <summary>Gradient steps taken.</summary>
+    /// <summary>Gradient steps taken (applied: a diverging step is not).</summary>
     public required long Steps { get; init; }
 
     /// <summary>Whether the loss became NaN or infinite (training stopped before the bad step).</summary>
     public required bool Diverged { get; init; }
+
+    /// <summary>The gradient step (from 1, counted over all epochs) whose loss or gradient became NaN or infinite; null if none did (engine runs).</summary>
+    public long? DivergedAtStep { get; init; }
+
+    /// <summary>The epoch (from 1) of <see cref="DivergedAtStep"/>; null if training did not diverge (engine runs).</summary>
+    public int? DivergedInEpoch { get; init; }
 
     /// <summary>The epoch whose weights early stopping kept (null without early stopping).</summary>
     public int? BestEpoch { get; init; }
@@ -61,6 +67,12 @@ internal sealed record RunResult
 
     /// <summary>Root mean square of each layer's weight gradient, averaged over the first epoch's steps (engine runs; empty for the classic class).</summary>
     public IReadOnlyList<double> FirstEpochGradientRms { get; init; } = [];
+
+    /// <summary>Each gradient step's loss on its batch, in order (engine runs; empty for the classic class).</summary>
+    public IReadOnlyList<double> StepLossCurve { get; init; } = [];
+
+    /// <summary>Each gradient step's gradient norm ‖g‖ as the optimizer received it (after any clipping), in order (engine runs).</summary>
+    public IReadOnlyList<double> StepGradientNormCurve { get; init; } = [];
 
     /// <summary>The trained network with its input scaling, as a model file would hold it.</summary>
     public required TabularModel Model { get; init; }

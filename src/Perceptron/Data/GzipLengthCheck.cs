@@ -7,7 +7,7 @@ namespace Perceptron.Data;
 /// (its last four bytes, the size modulo 2³²). GZipStream itself ends quietly when a file is cut short, which would
 /// otherwise load a truncated CSV as if it were whole.
 /// </summary>
-internal sealed class GzipLengthCheck(Stream decompressed, uint declared, string source) : Stream
+internal sealed class GzipLengthCheck(Stream decompressed, uint declared, string source) : ReadOnlyForwardStream
 {
     private long _count;
 
@@ -27,22 +27,6 @@ internal sealed class GzipLengthCheck(Stream decompressed, uint declared, string
         return new GzipLengthCheck(decompressed, BinaryPrimitives.ReadUInt32LittleEndian(trailer), source);
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         int read = decompressed.Read(buffer);
@@ -54,16 +38,6 @@ internal sealed class GzipLengthCheck(Stream decompressed, uint declared, string
 
         return read;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -76,7 +76,7 @@ public class Dense<T> : Layer<T>, IFusableOutput<T>
     /// <summary>The L2 penalty λ on the weights.</summary>
     public double L2 { get; }
 
-    /// <summary>The L1 penalty λ₁ on the weights (pushes small weights to exactly zero).</summary>
+    /// <summary>The L1 penalty λ₁ on the weights (pulls every non-zero weight towards zero by the same amount).</summary>
     public double L1 { get; }
 
     /// <inheritdoc/>

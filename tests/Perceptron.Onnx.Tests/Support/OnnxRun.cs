@@ -1,6 +1,8 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using Onnx;
 using Perceptron.Tensors;
+using Perceptron.Training;
 
 namespace Perceptron.Onnx.Tests.Support;
 
@@ -49,5 +51,19 @@ internal static class OnnxRun
         }
 
         return worst;
+    }
+
+    /// <summary>The exported bytes as an ONNX model, to inspect its graph.</summary>
+    public static ModelProto Parse(byte[] onnx) => ModelProto.Parser.ParseFrom(onnx);
+
+    /// <summary>Asserts ONNX Runtime on <paramref name="model"/>'s export computes what Sequential.Predict does on <paramref name="x"/>.</summary>
+    public static void AssertMatchesPredict(Sequential<float> model, Matrix<float> x)
+    {
+        Matrix<float> expected = model.Predict(x);
+
+        double difference = MaxDifference(model.ToOnnxBytes(), x, expected, out _);
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"max |ONNX − ours| = {difference:G3}");
+        Assert.True(difference <= Tolerances.OnnxAbsolute, $"max |ONNX − ours| = {difference:G3} > {Tolerances.OnnxAbsolute:G3}");
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Perceptron.Cli.Tests;
+namespace Perceptron.Cli.Tests.Commands;
 
 /// <summary><c>perceptron cv</c> on built-in and committed data, with --json and tables.</summary>
 public class CrossValidateCommandTests

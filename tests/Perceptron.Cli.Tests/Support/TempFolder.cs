@@ -1,4 +1,4 @@
-namespace Perceptron.Cli.Tests;
+namespace Perceptron.Cli.Tests.Support;
 
 /// <summary>A fresh folder under the system temp path, deleted on dispose.</summary>
 internal sealed class TempFolder : IDisposable

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Spectre.Console.Testing;
 
-namespace Perceptron.Cli.Tests;
+namespace Perceptron.Cli.Tests.Support;
 
 /// <summary>Runs the real CLI entry point in-process and captures what it writes.</summary>
 internal static class CliRunner

@@ -1,4 +1,4 @@
-namespace Perceptron.Cli.Tests;
+namespace Perceptron.Cli.Tests.Support;
 
 /// <summary>Files of the repository the tests run in (docs, sources).</summary>
 internal static class RepositoryFiles

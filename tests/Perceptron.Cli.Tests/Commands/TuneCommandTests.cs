@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Perceptron.Cli.Tests;
+namespace Perceptron.Cli.Tests.Commands;
 
 /// <summary><c>perceptron tune</c>: trials, the best settings and the model trained with them, reproducible with a seed.</summary>
 public class TuneCommandTests
@@ -67,4 +67,13 @@ public class TuneCommandTests
     [Fact]
     public void Tune_MetricOfTheOtherTask_IsAUsageError() =>
         ErrorPathTests.AssertOneLineError(CliRunner.Run(["tune", "iris", .. Small, "--metric", "rmse"]), 2, "rmse is not a classification metric");
+
+    [Fact]
+    public void Tune_MoreFoldsThanRowsLeft_IsAUsageError()
+    {
+        using var folder = new TempFolder();
+        string csv = folder.File("tiny.csv");
+        File.WriteAllText(csv, "a,y\n1,x\n2,y\n3,x\n4,y\n");
+        ErrorPathTests.AssertOneLineError(CliRunner.Run("tune", csv, "--folds", "5", "--trials", "1", "--epochs", "1"), 2, "--folds 5 needs at least 5 rows to tune on");
+    }
 }

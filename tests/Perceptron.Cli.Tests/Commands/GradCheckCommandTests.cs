@@ -1,4 +1,4 @@
-namespace Perceptron.Cli.Tests;
+namespace Perceptron.Cli.Tests.Commands;
 
 public class GradCheckCommandTests
 {

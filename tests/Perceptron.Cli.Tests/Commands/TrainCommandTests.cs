@@ -1,4 +1,4 @@
-namespace Perceptron.Cli.Tests;
+namespace Perceptron.Cli.Tests.Commands;
 
 /// <summary>End-to-end runs of train, evaluate, predict and info through the real entry point, on real data sets.</summary>
 public class TrainCommandTests

@@ -2,7 +2,7 @@ using Perceptron.Cli.Commands;
 using Perceptron.Tabular;
 using Spectre.Console;
 
-namespace Perceptron.Cli.Tests;
+namespace Perceptron.Cli.Tests.Commands;
 
 /// <summary>The progress display moves while training runs, not only at the end.</summary>
 public class TrainingDisplayTests

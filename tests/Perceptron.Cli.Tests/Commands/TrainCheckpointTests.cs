@@ -2,7 +2,7 @@ using System.Text.Json;
 using Perceptron.Serialization;
 using Perceptron.Tabular;
 
-namespace Perceptron.Cli.Tests;
+namespace Perceptron.Cli.Tests.Commands;
 
 /// <summary><c>train --checkpoint-dir / --resume</c>, gradient clipping, and what train does when training diverges.</summary>
 public class TrainCheckpointTests

@@ -7,7 +7,7 @@ using Perceptron.Tensors;
 using Perceptron.Training;
 using ScottPlot;
 
-namespace Perceptron.Cli.Tests;
+namespace Perceptron.Cli.Tests.Commands;
 
 public class TrainingPlotTests
 {

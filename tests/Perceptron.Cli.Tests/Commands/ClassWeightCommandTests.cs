@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Perceptron.Cli.Tests;
+namespace Perceptron.Cli.Tests.Commands;
 
 /// <summary>--class-weight on train, and the metrics evaluate reports for two classes.</summary>
 public class ClassWeightCommandTests

@@ -5,7 +5,7 @@ using Perceptron.Explain;
 using Perceptron.Tabular;
 using Perceptron.Tensors;
 
-namespace Perceptron.Cli.Tests;
+namespace Perceptron.Cli.Tests.Commands;
 
 public class ExplainCommandTests
 {
