@@ -117,7 +117,8 @@ internal static class LessonPictures
 
     /// <summary>
     /// A run's per-layer histograms over (up to <see cref="HistogramRows"/>) training rows, after its first recorded
-    /// epoch and after training, from the engine's forward and backward pass with those parameters.
+    /// epoch (unless training ended there) and after training, from the engine's forward and backward pass with those
+    /// parameters.
     /// </summary>
     private static void WriteHistograms(TaskResult task, RunResult run, string heading, string path)
     {
@@ -128,7 +129,8 @@ internal static class LessonPictures
         Matrix<float> x = network.Scale(rows.Features), y = LossTargets.Of(network, rows);
         var passes = new List<EnginePass>();
         var captions = new List<string>();
-        if (run.Snapshots.Count > 0)
+        int last = run.BestEpoch ?? run.EpochsRun;
+        if (run.Snapshots.Count > 0 && run.Snapshots.Keys.Min() != last)
         {
             var (epoch, parameters) = run.Snapshots.MinBy(pair => pair.Key);
             passes.Add(EnginePass.Run(network, x, y, parameters));
@@ -136,7 +138,7 @@ internal static class LessonPictures
         }
 
         passes.Add(EnginePass.Run(network, x, y));
-        captions.Add(run.BestEpoch is int best ? $"{heading}: {Epochs(best)} (kept)" : $"{heading}: {Epochs(run.EpochsRun)} (end)");
+        captions.Add($"{heading}: {Epochs(last)} ({(run.BestEpoch is null ? "end" : "kept")})");
         var plots = HistogramsPicture.Build(HistogramsPicture.Measure(network, passes), captions);
         int columns = network.Layers.Count;
         PictureFile.Save(plots, columns, path, columns * HistogramsPicture.PanelWidth, plots.Count / columns * HistogramsPicture.PanelHeight);
