@@ -23,7 +23,6 @@ internal sealed class ComputationGraph
     private readonly List<(string Symbol, double X, double Y)> _operations = [];
 
     private readonly string _target;
-
     private readonly bool _scaled;
     private bool _penalty;
 
