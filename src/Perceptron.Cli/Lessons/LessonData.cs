@@ -19,6 +19,9 @@ internal sealed record LessonData(string Name, string Description, TabularDatase
     /// <summary>Input columns.</summary>
     public int Inputs => Train.Features.Columns;
 
+    /// <summary>For the sum task: 0.45 + 0.45 as a row of this data (the sample its diagram and computation graph show).</summary>
+    public float[] SumSample { get; init; } = [0.45f, 0.45f];
+
     /// <summary>The targets of <paramref name="split"/> as the loss takes them: one-hot rows for MSE on classes, a column of class indices for cross-entropy, a column of values for regression.</summary>
     public static Matrix<float> Targets(TabularDataset split, bool oneHot)
     {

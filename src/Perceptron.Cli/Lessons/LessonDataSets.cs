@@ -26,7 +26,7 @@ internal static class LessonDataSets
         }
 
         var data = TabularDataset.ForRegression("sum, b in thousandths", features, ["a", "b_thousandths"], "sum", sum.Targets!);
-        return Split(data, "sum, b in thousandths", "the sum task with b given in thousandths: a in [0, 0.5), b × 1000 in [0, 500)", seed);
+        return Split(data, "sum, b in thousandths", "the sum task with b given in thousandths: a in [0, 0.5), b × 1000 in [0, 500)", seed) with { SumSample = [0.45f, 450f] };
     }
 
     /// <summary>The sum task as classification: which tenth of [0, 1) a + b falls in (10 classes).</summary>

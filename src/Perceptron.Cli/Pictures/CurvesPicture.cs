@@ -62,5 +62,9 @@ internal static class CurvesPicture
         line.Color = color;
         line.LinePattern = pattern;
         line.LineWidth = 2;
+
+        // A run cut short in its first epoch has one point, which a line alone would not show.
+        line.MarkerShape = values.Length == 1 ? MarkerShape.FilledCircle : MarkerShape.None;
+        line.MarkerSize = values.Length == 1 ? 10 : 0;
     }
 }

@@ -77,7 +77,7 @@ internal static class NetworkDiagram
 
                 if (level > 0 && deltas?[level - 1] is { } delta)
                 {
-                    lines.Add(Invariant($"δ {delta[unit]:0.###}"));
+                    lines.Add($"δ {HistogramsPicture.Number(delta[unit])}");
                 }
 
                 if (bias is double biasValue)
@@ -119,13 +119,14 @@ internal static class NetworkDiagram
 
         // The key, under the diagram: a learner should not have to guess what width and colour mean.
         string key = "lines: weights (width: size; blue positive, red negative) · rings: biases · " +
-            (activations is null ? "units: inputs, hidden units, outputs" : "a: this sample's activation (inputs after scaling), fill: its size");
+            (activations is null ? "units: inputs, hidden units, outputs" : "a: this sample's activation (inputs after scaling), fill: its size") +
+            (deltas is null ? "" : "\nδ = ∂loss/∂z: how the sample's loss changes with the unit's input z (what backpropagation sends back to it)");
         var legend = plot.Add.Text(key, (widths.Count - 1) / 2.0, -half - 1.3);
         legend.LabelAlignment = Alignment.UpperCenter;
         legend.LabelFontSize = 11;
         legend.LabelFontColor = Colors.Gray;
-        plot.Title(title);
         plot.Axes.Frameless();
+        plot.Title(title);
         plot.HideGrid();
         plot.Axes.SetLimits(-1.4, widths.Count + 0.4, -half - 1.6, half + 1.2);
         return plot;

@@ -72,6 +72,12 @@ internal sealed class NetworkView
         return levels;
     }
 
+    /// <summary>Rows as the data holds them (the model's raw features), scaled as the network takes them.</summary>
+    public Perceptron.Tensors.Matrix<float> Scale(Perceptron.Tensors.Matrix<float> raw) => Model.Scaler?.Transform(raw) ?? raw;
+
+    /// <summary>A data set's rows as the network takes them: columns matched to the model's features, then scaled.</summary>
+    public Perceptron.Tensors.Matrix<float> Inputs(Perceptron.Data.TabularDataset data) => Scale(Model.AlignFeatures(data));
+
     /// <summary>Layer i's pre-activations z = a·W + b for an input level a.</summary>
     public double[] PreActivations(int layer, double[] input)
     {
