@@ -100,10 +100,12 @@ public sealed partial class TabularModel
 
         options ??= CsvLoadOptions.Default;
         bool header = true;
+        long firstRow = 0;
         return CsvLoader.StreamFeatures(path, Columns, options with { Ignore = TargetName is null ? options.Ignore : [.. options.Ignore, TargetName] }, keep ?? [], chunkRows, chunk =>
         {
-            WritePredictions(writer, Predict(chunk.Features), chunk, header);
+            WritePredictions(writer, Predict(chunk.Features, firstRow), chunk, header);
             header = false;
+            firstRow += chunk.Features.Rows;
         });
     }
 

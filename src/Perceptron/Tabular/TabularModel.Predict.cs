@@ -15,7 +15,11 @@ public sealed partial class TabularModel
     /// <returns>Rows × outputs: class probabilities, or predicted values.</returns>
     /// <exception cref="ArgumentException">The width does not match, a value is missing and the model has no imputation, a value is ∞,
     /// or a row's output overflows float32 (naming the row).</exception>
-    public Matrix<float> Predict(Matrix<float> rawFeatures)
+    public Matrix<float> Predict(Matrix<float> rawFeatures) => Predict(rawFeatures, firstRow: 0);
+
+    /// <summary>As <see cref="Predict(Matrix{float})"/>, for rows that start at row <paramref name="firstRow"/> of a
+    /// larger input (a chunk of a streamed file), so an error names the row in the whole input.</summary>
+    internal Matrix<float> Predict(Matrix<float> rawFeatures, long firstRow)
     {
         ArgumentNullException.ThrowIfNull(rawFeatures);
         FeaturePipeline pipeline = Pipeline;
@@ -27,7 +31,7 @@ public sealed partial class TabularModel
         int missing = Imputer is null ? Array.FindIndex(rawFeatures.Data, float.IsNaN) : -1;
         if (missing >= 0)
         {
-            throw new ArgumentException($"Row {missing / rawFeatures.Columns}, feature '{pipeline.Columns[missing % rawFeatures.Columns].Name}' is missing (NaN), and this model has no imputation to fill it; give every value.", nameof(rawFeatures));
+            throw new ArgumentException($"Row {firstRow + (missing / rawFeatures.Columns)}, feature '{pipeline.Columns[missing % rawFeatures.Columns].Name}' is missing (NaN), and this model has no imputation to fill it; give every value.", nameof(rawFeatures));
         }
 
         Matrix<float> outputs = Network.Predict(pipeline.Transform(rawFeatures));
@@ -45,7 +49,7 @@ public sealed partial class TabularModel
         if (bad >= 0)
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"The prediction for row {bad / outputs.Columns} is {outputs.Data[bad]}, not a finite number: its features are too far outside the training data for float32 arithmetic; check that row."), nameof(rawFeatures));
+                $"The prediction for row {firstRow + (bad / outputs.Columns)} is {outputs.Data[bad]}, not a finite number: its features are too far outside the training data for float32 arithmetic; check that row."), nameof(rawFeatures));
         }
 
         return outputs;

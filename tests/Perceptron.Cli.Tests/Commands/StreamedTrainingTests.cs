@@ -60,6 +60,38 @@ public sealed class StreamedTrainingTests : IDisposable
         Assert.Equal(["model.json", "rows.csv", "train.csv"], new DirectoryInfo(_folder.Path).GetFiles().Select(file => file.Name).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void Predict_AnOverflowPastTheFirstChunk_NamesItsRowInTheWholeFile()
+    {
+        // A regression on x0 - x1; one row far outside the training range overflows float32 inside the network.
+        string data = WriteRegression("train.csv", 400, hugeRow: -1);
+        string model = _folder.File("model.json");
+        Assert.Equal(0, CliRunner.Run("train", data, "--target", "y", "--layers", "16,16", "--epochs", "2", "--seed", "1", "--out", model, "--quiet").ExitCode);
+        string rows = WriteRegression("rows.csv", 6000, hugeRow: 5000);
+        string predictions = _folder.File("predictions.csv");
+
+        var result = CliRunner.Run("predict", model, rows, "--out", predictions);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("The prediction for row 5000 is", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(predictions));
+    }
+
+    private string WriteRegression(string name, int rows, int hugeRow)
+    {
+        var random = new Random(rows);
+        var text = new StringBuilder("x0,x1,y\n");
+        for (int row = 0; row < rows; row++)
+        {
+            double x0 = random.NextDouble() * 4 - 2, x1 = random.NextDouble() * 4 - 2;
+            text.Append(row == hugeRow ? "3e38,-3e38,0\n" : string.Create(CultureInfo.InvariantCulture, $"{x0:0.####},{x1:0.####},{x0 - x1:0.####}\n"));
+        }
+
+        string path = _folder.File(name);
+        File.WriteAllText(path, text.ToString());
+        return path;
+    }
+
     [Theory]
     [InlineData("--drop-invalid-rows")]
     [InlineData("--resume", "FOLDER")]
