@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Perceptron.Cli.Pictures;
 using Perceptron.Data;
 using Perceptron.Serialization;
 using Perceptron.Tabular;
@@ -18,6 +19,7 @@ internal static class TrainCommand
         var testSplit = Options.Fraction("--test-split", "Fraction of rows held out (stratified) to test the final model.", DefaultTestSplit);
         var output = new Option<string?>("--out") { Description = "Save the trained model here (JSON, see docs/model-format.md)." };
         var plot = new Option<string?>("--plot") { Description = "Save loss and metric curves here as a PNG." };
+        var animate = new Option<string?>("--animate") { Description = "Data with two features: save the decision regions (or values) as training goes as an animated GIF here, one frame per chosen epoch, and the frames as PNGs in a folder of the same name." };
         var quiet = new Option<bool>("--quiet") { Description = "Print only errors (and the JSON with --json)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object with the metrics instead of tables." };
         var checkpointDir = new Option<string?>("--checkpoint-dir") { Description = "Save a checkpoint (model, optimizer state, epoch, history) into this folder; resume with --resume." };
@@ -29,7 +31,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train a model on your data; prints train/validation/test metrics, and saves the model and curves when asked.");
         data.AddTo(command);
         training.AddTo(command);
-        foreach (Option option in (Option[])[testSplit, output, plot, quiet, json, checkpointDir, checkpointEvery, resume, stream, shuffleBuffer])
+        foreach (Option option in (Option[])[testSplit, output, plot, animate, quiet, json, checkpointDir, checkpointEvery, resume, stream, shuffleBuffer])
         {
             command.Options.Add(option);
         }
@@ -45,6 +47,7 @@ internal static class TrainCommand
             new TrainOutput(parsed.GetValue(training.Threads), parsed.GetValue(output), parsed.GetValue(plot), parsed.GetValue(quiet), parsed.GetValue(json))
             {
                 Stream = parsed.GetValue(stream),
+                AnimationPath = parsed.GetValue(animate),
                 ShuffleBuffer = parsed.GetResult(shuffleBuffer) is { Implicit: false } ? parsed.GetValue(shuffleBuffer) : null,
             })));
         return command;
@@ -59,7 +62,12 @@ internal static class TrainCommand
         {
             StreamedTraining.CheckOptions(parsed, dataOptions, options);
         }
-        else if (output.ShuffleBuffer is not null)
+        if (streamed && output.AnimationPath is not null)
+        {
+            throw new UserException("--animate keeps the network after each chosen epoch to draw it over the training rows; it cannot be combined with --stream.", CliApp.Usage);
+        }
+
+        if (!streamed && output.ShuffleBuffer is not null)
         {
             throw new UserException("--shuffle-buffer applies only with --stream (training in memory shuffles every row).", CliApp.Usage);
         }
@@ -81,6 +89,14 @@ internal static class TrainCommand
 
         DataOptionSet.Report(console, error, data, options.Impute, output.Quiet, output.Json);
 
+        FrameRecorder? frames = null;
+        if (output.AnimationPath is not null)
+        {
+            CheckAnimatable(data);
+            frames = new FrameRecorder(TrainingAnimation.FrameEpochs(options.Epochs));
+            options = options with { Callbacks = [.. options.Callbacks, frames] };
+        }
+
         var clock = Stopwatch.StartNew();
         TabularTrainingResult result = output.Quiet || output.Json
             ? TabularTrainer.Train(data, options)
@@ -100,6 +116,13 @@ internal static class TrainCommand
                 $"{data.Source}: {network}, {options.Activation}, {network.Optimizer!.Name}, {result.History.Epochs} epochs", network.Loss!.Name);
         }
 
+        if (frames is not null && frames.Snapshots.Count > 0)
+        {
+            string path = output.AnimationPath!;
+            string folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path));
+            TrainingAnimation.Write(result.Model, frames.Snapshots, result.TrainRows, $"{data.Source}: {result.Model.Network}", folder, path);
+        }
+
         if (output.Json)
         {
             console.Profile.Out.Writer.WriteLine(report.ToJson(output.ModelPath));
@@ -107,6 +130,10 @@ internal static class TrainCommand
         else if (!output.Quiet)
         {
             report.Write(console, output.ModelPath, output.PlotPath);
+            if (frames is { Snapshots.Count: > 0 })
+            {
+                console.MarkupLineInterpolated($"Training animation ({frames.Snapshots.Count} frames) saved to {output.AnimationPath}, its frames to {Path.GetFileNameWithoutExtension(output.AnimationPath)}/ beside it");
+            }
         }
 
         if (result.History.Diverged)
@@ -122,12 +149,18 @@ internal static class TrainCommand
     /// <summary>Fails before any work when an output folder or the checkpoint to resume from is missing: not after an hour of training.</summary>
     private static void CheckPathsBeforeTraining(TabularOptions options, TrainOutput output)
     {
-        foreach (var (option, path) in (ReadOnlySpan<(string, string?)>)[("--out", output.ModelPath), ("--plot", output.PlotPath)])
+        if (output.AnimationPath is string gif && !gif.EndsWith(".gif", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UserException($"--animate '{gif}': give a file name ending in .gif, such as training.gif.", CliApp.Usage);
+        }
+
+        foreach (var (option, path) in (ReadOnlySpan<(string, string?)>)[("--out", output.ModelPath), ("--plot", output.PlotPath), ("--animate", output.AnimationPath)])
         {
             string? folder = path is null ? null : Path.GetDirectoryName(Path.GetFullPath(path));
             if (path is not null && Directory.Exists(path))
             {
-                throw new UserException($"{option} '{path}' is a folder; give a file name such as {Path.Combine(path, option == "--out" ? "model.json" : "curves.png")}.");
+                string example = option switch { "--out" => "model.json", "--plot" => "curves.png", _ => "training.gif" };
+                throw new UserException($"{option} '{path}' is a folder; give a file name such as {Path.Combine(path, example)}.");
             }
 
             if (folder is not null && !Directory.Exists(folder))
@@ -139,6 +172,15 @@ internal static class TrainCommand
         if (options.ResumeFrom is string resume && !TrainingCheckpoint.Exists(resume))
         {
             throw new UserException($"--resume '{resume}' holds no checkpoint ({TrainingCheckpoint.StateFileName} is missing); give the folder passed to --checkpoint-dir.");
+        }
+    }
+
+    /// <summary>The regions are drawn over the plane of the two raw features, so the data must have exactly two numeric ones.</summary>
+    private static void CheckAnimatable(TabularDataset data)
+    {
+        if (data.FeatureNames.Count != 2 || data.Columns.Any(column => column.Kind != ColumnKind.Numeric))
+        {
+            throw new UserException($"--animate draws the regions over a plane of two numeric features; {data.Source} has {data.FeatureNames.Count} feature column(s){(data.Columns.Any(column => column.Kind != ColumnKind.Numeric) ? ", not all numeric" : "")}. Choose two with --features, or leave out --animate.", CliApp.Usage);
         }
     }
 
@@ -166,5 +208,7 @@ internal static class TrainCommand
         public bool Stream { get; init; }
 
         public int? ShuffleBuffer { get; init; }
+
+        public string? AnimationPath { get; init; }
     }
 }

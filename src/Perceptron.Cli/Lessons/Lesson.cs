@@ -1,3 +1,5 @@
+using Perceptron.Cli.Pictures;
+
 namespace Perceptron.Cli.Lessons;
 
 /// <summary>
@@ -50,7 +52,7 @@ internal abstract class Lesson
     public virtual IEnumerable<LessonRow> ExtraRows(TaskResult task) => [];
 
     /// <summary>Epochs after which to keep parameter snapshots (the frames of the training animation).</summary>
-    public virtual IReadOnlySet<int> SnapshotEpochs(LessonTask task) => LessonPictures.FrameEpochs(task.Epochs);
+    public virtual IReadOnlySet<int> SnapshotEpochs(LessonTask task) => TrainingAnimation.FrameEpochs(task.Epochs);
 
     /// <summary>Writes the lesson's pictures into <paramref name="folder"/> and returns their paths.</summary>
     public virtual IReadOnlyList<string> WritePictures(LessonResult result, string folder) => LessonPictures.Default(result, folder);

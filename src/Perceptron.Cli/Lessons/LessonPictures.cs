@@ -6,27 +6,6 @@ namespace Perceptron.Cli.Lessons;
 /// <summary>The pictures (and model files) a lesson writes into its folder.</summary>
 internal static class LessonPictures
 {
-    /// <summary>Frames a training animation shows at most.</summary>
-    public const int MaxFrames = 24;
-
-    /// <summary>
-    /// The epochs to animate: every epoch of a short run, else <see cref="MaxFrames"/> spaced about evenly on a log scale
-    /// (the regions change fastest early), always ending with the last.
-    /// </summary>
-    public static IReadOnlySet<int> FrameEpochs(int epochs)
-    {
-        var frames = new SortedSet<int>();
-        int count = Math.Min(epochs, MaxFrames), previous = 0;
-        for (int i = 0; i < count; i++)
-        {
-            int epoch = count == 1 ? epochs : (int)Math.Round(Math.Pow(epochs, i / (count - 1.0)));
-            previous = Math.Min(epochs, Math.Max(previous + 1, epoch));
-            frames.Add(previous);
-        }
-
-        return frames;
-    }
-
     /// <summary>Training rows the histograms use at most (evenly spaced).</summary>
     public const int HistogramRows = 500;
 

@@ -130,4 +130,32 @@ public class TrainCommandTests
             Assert.Contains(name, result.Output, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Train_Animate_WritesOneFramePerChosenEpoch_AndTheGif()
+    {
+        using var folder = new TempFolder();
+        string gif = folder.File("moons.gif");
+
+        var result = CliRunner.Run("train", "moons", "--layers", "8", "--epochs", "30", "--animate", gif, "--quiet");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        int expected = Perceptron.Cli.Pictures.TrainingAnimation.FrameEpochs(30).Count;
+        Assert.Equal(expected, Directory.GetFiles(folder.File("moons"), "frame-*.png").Length);
+        using var image = SixLabors.ImageSharp.Image.Load(gif);
+        Assert.Equal(expected, image.Frames.Count);
+    }
+
+    [Theory]
+    [InlineData("moons", "training.png", "give a file name ending in .gif")]
+    [InlineData("iris", "training.gif", "iris has 4 feature column(s)")]
+    public void Train_Animate_WithoutAGifOrTwoFeatures_IsAUsageError(string data, string file, string expected)
+    {
+        using var folder = new TempFolder();
+
+        var result = CliRunner.Run("train", data, "--epochs", "1", "--animate", folder.File(file));
+
+        ErrorPathTests.AssertOneLineError(result, 2, expected);
+        Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
+    }
 }

@@ -60,7 +60,7 @@ public class LessonPicturesTests
         // A couple of hundred rows: the pictures, not the training, are under test.
         LessonData full = task.Load(1);
         LessonData data = full with { Train = full.Train.SelectRows([.. Enumerable.Range(0, Math.Min(200, full.Train.Rows))]) };
-        var epochs = LessonPictures.FrameEpochs(task.Epochs);
+        var epochs = TrainingAnimation.FrameEpochs(task.Epochs);
         return new TaskResult(key, task, data, [LessonRunner.Train("before", before, task, data, 1, epochs), LessonRunner.Train("after", after, task, data, 1, epochs)]);
     }
 }

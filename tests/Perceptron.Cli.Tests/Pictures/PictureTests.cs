@@ -31,7 +31,7 @@ public class PictureTests
     private static readonly Lazy<(LessonData Data, RunResult Run)> Trained = new(() =>
     {
         LessonData data = Moons.Load(3);
-        return (data, LessonRunner.Train("after", Modern, Moons, data, seed: 3, LessonPictures.FrameEpochs(Moons.Epochs)));
+        return (data, LessonRunner.Train("after", Modern, Moons, data, seed: 3, TrainingAnimation.FrameEpochs(Moons.Epochs)));
     });
 
     [Fact]
@@ -126,7 +126,7 @@ public class PictureTests
     public void TrainingAnimation_HasOneChangingFramePerRecordedEpoch()
     {
         var (data, run) = Trained.Value;
-        var epochs = LessonPictures.FrameEpochs(Moons.Epochs);
+        var epochs = TrainingAnimation.FrameEpochs(Moons.Epochs);
         Assert.Equal(epochs.Order(), run.Snapshots.Keys.Order());
         float[] final = run.Model.Network.Parameters.ToArray();
         using var folder = new TempFolder();
@@ -149,7 +149,7 @@ public class PictureTests
     [InlineData(300, 24)]
     public void FrameEpochs_EndWithTheLastEpoch_AtMost24(int epochs, int frames)
     {
-        var chosen = LessonPictures.FrameEpochs(epochs);
+        var chosen = TrainingAnimation.FrameEpochs(epochs);
         Assert.Equal(frames, chosen.Count);
         Assert.Equal(1, chosen.Min());
         Assert.Equal(epochs, chosen.Max());
