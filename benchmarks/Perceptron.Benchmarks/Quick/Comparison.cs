@@ -148,7 +148,7 @@ internal sealed class EpochTimer : Callback
     public List<double> Seconds { get; } = [];
 
     /// <summary>The median epoch after the first (the warm-up epoch, where the JIT still compiles).</summary>
-    public double SteadyMedian { get { Console.Error.WriteLine("epochs: " + string.Join(" ", Seconds.Select(s => s.ToString("F3")))); return Comparison.Median(Seconds.Count > 1 ? Seconds.Skip(1) : Seconds); } }
+    public double SteadyMedian => Comparison.Median(Seconds.Count > 1 ? Seconds.Skip(1) : Seconds);
 
     public override void OnEpochEnd(ITrainingModel model, EpochResult epoch) => Seconds.Add(epoch.Elapsed.TotalSeconds);
 }

@@ -36,7 +36,7 @@ internal static class W3Mnist
         {
             NewModel(new Sgd(0.1)).Fit(xWarm, yWarm, new TrainingOptions { Epochs = 1, BatchSize = 64 });
             NewModel(new Adam(1e-3)).Fit(xWarm, yWarm, new TrainingOptions { Epochs = 1, BatchSize = 64 });
-        }, double.Parse(Environment.GetEnvironmentVariable("W3_WARM") ?? "1"));
+        });
         // FLOPs per epoch: 6 per parameter and sample (2 forward, 4 backward), the convention the peak fraction uses.
         double flop = 6.0 * NewModel(new Sgd(0.1)).Layers.Sum(l => (long)l.ParameterCount) * TrainRows;
         var runs = new List<(string Name, Func<Optimizer> Optimizer, int Threads)>
@@ -46,7 +46,7 @@ internal static class W3Mnist
         };
         if (options.Threads > 1)
         {
-            runs.Add(("W3-mnist-sgd", () => new Sgd(0.1), 1)); if (Environment.GetEnvironmentVariable("W3_ALT") is string alt) { runs.Clear(); for (int r = 0; r < int.Parse(alt); r++) { runs.Add(("W3-mnist-sgd", () => new Sgd(0.1), options.Threads)); runs.Add(("W3-mnist-sgd", () => new Sgd(0.1), 1)); } } // the batch-64 step's 1 → N thread speed-up
+            runs.Add(("W3-mnist-sgd", () => new Sgd(0.1), 1)); // the batch-64 step's 1 → N thread speed-up
         }
 
         foreach (var (name, optimizer, threads) in runs)
