@@ -13,9 +13,16 @@ ours=(dotnet artifacts/bin/Perceptron.Benchmarks/release/Perceptron.Benchmarks.d
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+# The host's FMA throughput on 1 and N threads before and after: on a shared VM the second vCPU is at times not a whole
+# core, and then no speed-up below can exceed the probe's.
+probe() { "${ours[@]}" peak --threads "$threads" --out "$work/peak.jsonl" | grep peak-fma; }
+echo "== FMA probe, before =="
+probe
 for spin in default 50 200 1000; do
   if [ "$spin" = default ]; then unset PERCEPTRON_GEMM_SPIN_US; else export PERCEPTRON_GEMM_SPIN_US=$spin; fi
   echo "== spin: $spin =="
   "${ours[@]}" w3 --quick --threads "$threads" --export "$work" --out "$work/w3-$spin.jsonl" | grep sgd
   "${ours[@]}" gemm --size 512 | grep -E "NN|NT|TN"
 done
+echo "== FMA probe, after =="
+probe
