@@ -11,7 +11,7 @@ internal sealed class Lesson06MiniBatches : Lesson
 
     public override string Fix => "each step averages the gradient over 32 rows, drawn in a new random order every epoch";
 
-    public override CodeLine Code => new("src/Perceptron/Training/Sequential.Fit.cs", 89, "new Rng(Seed, epoch, stream: 0).Shuffle(order);");
+    public override CodeLine Code => new("src/Perceptron/Training/Sequential.Fit.cs", 90, "new Rng(Seed, epoch, stream: 0).Shuffle(order);");
 
     public override LessonTask SumTask => new(LessonDataSets.Sum, Hidden: [16, 16], Epochs: 20, Threshold: 0.9999);
 

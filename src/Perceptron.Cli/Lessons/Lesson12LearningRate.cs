@@ -24,7 +24,7 @@ internal sealed class Lesson12LearningRate : Lesson
 
     public override string Fix => "each step's gradient g is rescaled to norm 1 when ‖g‖ > 1, so no step η·‖g‖ is longer than η";
 
-    public override CodeLine Code => new("src/Perceptron/Training/Sequential.Fit.cs", 236, "TensorPrimitives.Multiply<T>(_gradients, T.CreateTruncating(maxNorm / Math.Sqrt(squaredNorm)), _gradients);");
+    public override CodeLine Code => new("src/Perceptron/Training/Sequential.Fit.cs", 242, "TensorPrimitives.Multiply<T>(_gradients, T.CreateTruncating(maxNorm / Math.Sqrt(squaredNorm)), _gradients);");
 
     public override LessonTask SumTask => new(LessonDataSets.Sum, Hidden: [16, 16], Epochs: 20, Threshold: 0.999);
 

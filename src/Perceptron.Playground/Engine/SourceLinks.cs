@@ -26,7 +26,7 @@ internal static class SourceLinks
     private const string WeightGradient = "Gemm.Multiply<T>(x, dZ, dW,";
     private const string BiasGradient = "// dB = column sums of dZ.";
     private const string InputGradient = "Gemm.Multiply<T>(dZ, _weights.Span, dX,";
-    private const string Step = "Optimizer!.Step<T>(_parameters, _gradients);";
+    private const string Step = "_parameterPasses.Step(Optimizer!);";
 
     /// <summary>The names of the embedded files, for the source viewer.</summary>
     public static IEnumerable<string> FileNames =>
