@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Perceptron.Data;
@@ -29,6 +30,8 @@ internal sealed class CsvRecordReader : ICsvRecord
     private int _charCount;
     private int[] _fieldEnds = new int[16];      // _fieldEnds[i] is where field i ends in _chars
     private long _line = 1;                      // the line the reader is on, 1-based
+    private SearchValues<char>? _stops;          // what ends an unquoted field, for _stopsDelimiter
+    private char _stopsDelimiter;
 
     public CsvRecordReader(TextReader reader, string source, int maxFields)
     {
@@ -210,13 +213,10 @@ internal sealed class CsvRecordReader : ICsvRecord
                     throw Error($"unexpected {Describe((char)c)} after the closing quote of a quoted field; inside quotes write a quote as {Quote}{Quote}", FieldCount, _line);
                 }
             }
-            else
+            else if (c >= 0)
             {
-                while (c >= 0 && c != Delimiter && c != '\n' && c != '\r')
-                {
-                    Append((char)c, fieldStart);
-                    c = Next();
-                }
+                _position--; // the field's first character is scanned with the rest
+                c = ReadUnquoted(fieldStart);
             }
 
             EndField();
@@ -263,6 +263,52 @@ internal sealed class CsvRecordReader : ICsvRecord
         }
     }
 
+    /// <summary>Copies an unquoted field out of the buffer a run at a time (the common case, so no per-character calls).</summary>
+    /// <returns>The character that ended the field (the delimiter or a line end), or -1 at the end of the text.</returns>
+    private int ReadUnquoted(int fieldStart)
+    {
+        SearchValues<char> stops = FieldStops();
+        while (true)
+        {
+            ReadOnlySpan<char> pending = _buffer.AsSpan(_position, _length - _position);
+            int end = pending.IndexOfAny(stops);
+            ReadOnlySpan<char> run = end >= 0 ? pending[..end] : pending;
+
+            // The checks Append makes per character, in its order: too long first, then NUL.
+            if (_charCount - fieldStart + run.Length > MaxFieldChars)
+            {
+                throw FieldTooLong();
+            }
+
+            EnsureChars(run.Length);
+            run.CopyTo(_chars.AsSpan(_charCount));
+            _charCount += run.Length;
+            _position += run.Length;
+            if (end >= 0)
+            {
+                char stop = _buffer[_position++];
+                return stop == '\0' ? throw NulError() : stop;
+            }
+
+            if (!Fill(preserve: false))
+            {
+                return -1;
+            }
+        }
+    }
+
+    /// <summary>What ends an unquoted field: the delimiter, a line end, or a NUL (an error).</summary>
+    private SearchValues<char> FieldStops()
+    {
+        if (_stops is null || _stopsDelimiter != Delimiter)
+        {
+            _stops = SearchValues.Create([Delimiter, '\n', '\r', '\0']);
+            _stopsDelimiter = Delimiter;
+        }
+
+        return _stops;
+    }
+
     private void ReadQuoted(int fieldStart)
     {
         long openedOn = _line;
@@ -303,21 +349,31 @@ internal sealed class CsvRecordReader : ICsvRecord
     {
         if (c == '\0')
         {
-            throw Error("the text contains a NUL character: it looks binary, not CSV text (UTF-16 text needs a byte-order mark)", FieldCount, _line);
+            throw NulError();
         }
 
         if (_charCount - fieldStart >= MaxFieldChars)
         {
-            throw Error($"a field is longer than {MessageText.Count(MaxFieldChars)} characters; no numeric cell, name or class label needs that much (is a quote unbalanced?)", FieldCount);
+            throw FieldTooLong();
         }
 
-        if (_charCount == _chars.Length)
-        {
-            Array.Resize(ref _chars, _chars.Length * 2);
-        }
-
+        EnsureChars(1);
         _chars[_charCount++] = c;
     }
+
+    private void EnsureChars(int more)
+    {
+        if (_charCount + more > _chars.Length)
+        {
+            Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _charCount + more));
+        }
+    }
+
+    private DataFormatException NulError() =>
+        Error("the text contains a NUL character: it looks binary, not CSV text (UTF-16 text needs a byte-order mark)", FieldCount, _line);
+
+    private DataFormatException FieldTooLong() =>
+        Error($"a field is longer than {MessageText.Count(MaxFieldChars)} characters; no numeric cell, name or class label needs that much (is a quote unbalanced?)", FieldCount);
 
     private void EndField()
     {
