@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace Perceptron.Data;
@@ -11,7 +10,7 @@ namespace Perceptron.Data;
 /// <see cref="Comment"/>. Every limit is checked as characters arrive, so memory grows only with what the file holds.
 /// The reader knows nothing of headers or types: the loader and, later, a streaming reader both build on it.
 /// </remarks>
-internal sealed class CsvRecordReader : ICsvRecord
+internal sealed partial class CsvRecordReader : ICsvRecord
 {
     /// <summary>Longest field accepted, in characters: no numeric cell, header name or class name needs more.</summary>
     internal const int MaxFieldChars = 1 << 16;
@@ -29,9 +28,8 @@ internal sealed class CsvRecordReader : ICsvRecord
     private char[] _chars = new char[256];       // the current record's field text, back to back
     private int _charCount;
     private int[] _fieldEnds = new int[16];      // _fieldEnds[i] is where field i ends in _chars
+    private int _delimitersKept;                 // 1 when _chars holds the record's line as is, delimiters and all
     private long _line = 1;                      // the line the reader is on, 1-based
-    private SearchValues<char>? _stops;          // what ends an unquoted field, for _stopsDelimiter
-    private char _stopsDelimiter;
 
     public CsvRecordReader(TextReader reader, string source, int maxFields)
     {
@@ -66,7 +64,7 @@ internal sealed class CsvRecordReader : ICsvRecord
     {
         get
         {
-            int start = index == 0 ? 0 : _fieldEnds[index - 1];
+            int start = index == 0 ? 0 : _fieldEnds[index - 1] + _delimitersKept;
             return _chars.AsSpan(start, _fieldEnds[index] - start);
         }
     }
@@ -184,6 +182,7 @@ internal sealed class CsvRecordReader : ICsvRecord
         blank = false;
         FieldCount = 0;
         _charCount = 0;
+        _delimitersKept = 0;
         RecordLine = _line;
         if (Peek() < 0)
         {
@@ -195,6 +194,11 @@ internal sealed class CsvRecordReader : ICsvRecord
             SkipLines(1);
             CommentLines++;
             blank = true;
+            return true;
+        }
+
+        if (TryReadWholeLine(out blank))
+        {
             return true;
         }
 
@@ -261,52 +265,6 @@ internal sealed class CsvRecordReader : ICsvRecord
                 return c == mark;
             }
         }
-    }
-
-    /// <summary>Copies an unquoted field out of the buffer a run at a time (the common case, so no per-character calls).</summary>
-    /// <returns>The character that ended the field (the delimiter or a line end), or -1 at the end of the text.</returns>
-    private int ReadUnquoted(int fieldStart)
-    {
-        SearchValues<char> stops = FieldStops();
-        while (true)
-        {
-            ReadOnlySpan<char> pending = _buffer.AsSpan(_position, _length - _position);
-            int end = pending.IndexOfAny(stops);
-            ReadOnlySpan<char> run = end >= 0 ? pending[..end] : pending;
-
-            // The checks Append makes per character, in its order: too long first, then NUL.
-            if (_charCount - fieldStart + run.Length > MaxFieldChars)
-            {
-                throw FieldTooLong();
-            }
-
-            EnsureChars(run.Length);
-            run.CopyTo(_chars.AsSpan(_charCount));
-            _charCount += run.Length;
-            _position += run.Length;
-            if (end >= 0)
-            {
-                char stop = _buffer[_position++];
-                return stop == '\0' ? throw NulError() : stop;
-            }
-
-            if (!Fill(preserve: false))
-            {
-                return -1;
-            }
-        }
-    }
-
-    /// <summary>What ends an unquoted field: the delimiter, a line end, or a NUL (an error).</summary>
-    private SearchValues<char> FieldStops()
-    {
-        if (_stops is null || _stopsDelimiter != Delimiter)
-        {
-            _stops = SearchValues.Create([Delimiter, '\n', '\r', '\0']);
-            _stopsDelimiter = Delimiter;
-        }
-
-        return _stops;
     }
 
     private void ReadQuoted(int fieldStart)
