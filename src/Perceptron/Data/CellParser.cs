@@ -27,11 +27,19 @@ internal sealed class CellParser
     private const NumberStyles Style = NumberStyles.Float;
     private readonly char _decimal;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _missing;
+    private readonly ulong _markerLengths;         // bit n set: some marker has n characters (bit 63: 63 or more)
+    private readonly UInt128 _markerFirstChars;     // bit c set: some marker starts with ASCII c (bit 127: with any other)
 
     public CellParser(char decimalSeparator, IEnumerable<string> missingValues)
     {
         _decimal = decimalSeparator;
-        _missing = new HashSet<string>(missingValues.Select(m => m.Trim()), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var markers = new HashSet<string>(missingValues.Select(m => m.Trim()), StringComparer.Ordinal);
+        _missing = markers.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (string marker in markers)
+        {
+            _markerLengths |= 1UL << Math.Min(marker.Length, 63);
+            _markerFirstChars |= UInt128.One << (marker.Length > 0 ? Math.Min((int)marker[0], 127) : 127);
+        }
     }
 
     /// <summary>The decimal separator numbers are written with.</summary>
@@ -61,7 +69,7 @@ internal sealed class CellParser
         problem = null;
         value = double.NaN;
         cell = cell.Trim();
-        if (cell.IsEmpty || _missing.Contains(cell))
+        if (cell.IsEmpty || (MayBeMarker(cell) && _missing.Contains(cell)))
         {
             return CellKind.Missing;
         }
@@ -91,8 +99,18 @@ internal sealed class CellParser
             && double.TryParse(cell[(comma + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out _);
     }
 
+    /// <summary>Whether a cell's length and first character match some marker's: most cells are ruled out without hashing them.</summary>
+    private bool MayBeMarker(ReadOnlySpan<char> cell) =>
+        (_markerLengths & (1UL << Math.Min(cell.Length, 63))) != 0
+        && (_markerFirstChars & (UInt128.One << Math.Min((int)cell[0], 127))) != UInt128.Zero;
+
     private bool TryParseNumber(ReadOnlySpan<char> cell, out double value)
     {
+        if (ShortDecimal.TryParse(cell, _decimal, out value))
+        {
+            return true; // the common plain decimal, to the same double as the general parse below
+        }
+
         if (_decimal == '.')
         {
             return double.TryParse(cell, Style, CultureInfo.InvariantCulture, out value);

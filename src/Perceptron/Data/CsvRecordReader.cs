@@ -10,7 +10,7 @@ namespace Perceptron.Data;
 /// <see cref="Comment"/>. Every limit is checked as characters arrive, so memory grows only with what the file holds.
 /// The reader knows nothing of headers or types: the loader and, later, a streaming reader both build on it.
 /// </remarks>
-internal sealed class CsvRecordReader : ICsvRecord
+internal sealed partial class CsvRecordReader : ICsvRecord
 {
     /// <summary>Longest field accepted, in characters: no numeric cell, header name or class name needs more.</summary>
     internal const int MaxFieldChars = 1 << 16;
@@ -28,6 +28,7 @@ internal sealed class CsvRecordReader : ICsvRecord
     private char[] _chars = new char[256];       // the current record's field text, back to back
     private int _charCount;
     private int[] _fieldEnds = new int[16];      // _fieldEnds[i] is where field i ends in _chars
+    private int _delimitersKept;                 // 1 when _chars holds the record's line as is, delimiters and all
     private long _line = 1;                      // the line the reader is on, 1-based
 
     public CsvRecordReader(TextReader reader, string source, int maxFields)
@@ -63,7 +64,7 @@ internal sealed class CsvRecordReader : ICsvRecord
     {
         get
         {
-            int start = index == 0 ? 0 : _fieldEnds[index - 1];
+            int start = index == 0 ? 0 : _fieldEnds[index - 1] + _delimitersKept;
             return _chars.AsSpan(start, _fieldEnds[index] - start);
         }
     }
@@ -181,6 +182,7 @@ internal sealed class CsvRecordReader : ICsvRecord
         blank = false;
         FieldCount = 0;
         _charCount = 0;
+        _delimitersKept = 0;
         RecordLine = _line;
         if (Peek() < 0)
         {
@@ -192,6 +194,11 @@ internal sealed class CsvRecordReader : ICsvRecord
             SkipLines(1);
             CommentLines++;
             blank = true;
+            return true;
+        }
+
+        if (TryReadWholeLine(out blank))
+        {
             return true;
         }
 
@@ -210,13 +217,10 @@ internal sealed class CsvRecordReader : ICsvRecord
                     throw Error($"unexpected {Describe((char)c)} after the closing quote of a quoted field; inside quotes write a quote as {Quote}{Quote}", FieldCount, _line);
                 }
             }
-            else
+            else if (c >= 0)
             {
-                while (c >= 0 && c != Delimiter && c != '\n' && c != '\r')
-                {
-                    Append((char)c, fieldStart);
-                    c = Next();
-                }
+                _position--; // the field's first character is scanned with the rest
+                c = ReadUnquoted(fieldStart);
             }
 
             EndField();
@@ -303,21 +307,31 @@ internal sealed class CsvRecordReader : ICsvRecord
     {
         if (c == '\0')
         {
-            throw Error("the text contains a NUL character: it looks binary, not CSV text (UTF-16 text needs a byte-order mark)", FieldCount, _line);
+            throw NulError();
         }
 
         if (_charCount - fieldStart >= MaxFieldChars)
         {
-            throw Error($"a field is longer than {MessageText.Count(MaxFieldChars)} characters; no numeric cell, name or class label needs that much (is a quote unbalanced?)", FieldCount);
+            throw FieldTooLong();
         }
 
-        if (_charCount == _chars.Length)
-        {
-            Array.Resize(ref _chars, _chars.Length * 2);
-        }
-
+        EnsureChars(1);
         _chars[_charCount++] = c;
     }
+
+    private void EnsureChars(int more)
+    {
+        if (_charCount + more > _chars.Length)
+        {
+            Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _charCount + more));
+        }
+    }
+
+    private DataFormatException NulError() =>
+        Error("the text contains a NUL character: it looks binary, not CSV text (UTF-16 text needs a byte-order mark)", FieldCount, _line);
+
+    private DataFormatException FieldTooLong() =>
+        Error($"a field is longer than {MessageText.Count(MaxFieldChars)} characters; no numeric cell, name or class label needs that much (is a quote unbalanced?)", FieldCount);
 
     private void EndField()
     {

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Perceptron.Tensors;
 
 namespace Perceptron.Data;
@@ -22,7 +21,7 @@ internal sealed class CsvTable
     private readonly CsvLoadOptions _options;
     private readonly CellParser _cells;
     private readonly TargetColumn _targets;
-    private readonly List<float> _values = [];   // rows × columns, row-major: numbers, category codes, or NaN
+    private readonly RowStore _values;           // rows × columns: numbers, category codes, or NaN
     private readonly List<long> _lines = [];     // the line of each stored row, for messages
     private readonly Dictionary<string, int> _droppedBy = new(StringComparer.Ordinal);
     private readonly CellKind[] _kinds;
@@ -34,6 +33,7 @@ internal sealed class CsvTable
         (_source, _names, _target, _columns, _options, _cells, _targets) = (source, names, target, columns, options, cells, targets);
         _kinds = new CellKind[columns.Length];
         _row = new float[columns.Length];
+        _values = new RowStore(columns.Length);
     }
 
     /// <summary>Adds one data record.</summary>
@@ -64,26 +64,26 @@ internal sealed class CsvTable
 
         // The row is kept: commit its cells to the profiles (text is interned only now).
         int row = _lines.Count;
+        Span<float> values = _values.Append();
         for (int j = 0; j < _columns.Length; j++)
         {
             ColumnProfile column = _columns[j];
-            ReadOnlySpan<char> cell = Field(record, column.FileIndex);
             switch (_kinds[j])
             {
                 case CellKind.Missing:
                     column.AddMissing();
-                    _values.Add(float.NaN);
+                    values[j] = float.NaN;
                     break;
                 case CellKind.Number when column.Declared != ColumnDeclaration.Categorical:
                     column.AddNumber(_row[j]);
-                    _values.Add(_row[j]);
+                    values[j] = _row[j];
                     break;
                 case var _ when column.Declared == ColumnDeclaration.Categorical:
-                    _values.Add(column.AddCategory(cell.Trim()));
+                    values[j] = column.AddCategory(Field(record, column.FileIndex).Trim());
                     break;
                 default:
-                    column.AddDeferred(cell.Trim(), row, invalidNumber: _kinds[j] == CellKind.Invalid);
-                    _values.Add(float.NaN);
+                    column.AddDeferred(Field(record, column.FileIndex).Trim(), row, invalidNumber: _kinds[j] == CellKind.Invalid);
+                    values[j] = float.NaN;
                     break;
             }
         }
@@ -277,39 +277,54 @@ internal sealed class CsvTable
     private Matrix<float> Assemble(List<(ColumnProfile Profile, ColumnVerdict Verdict, int Index)> kept, bool[] keep, int rows)
     {
         int width = _columns.Length;
-        var features = new Matrix<float>(rows, kept.Count);
-        Span<float> values = CollectionsMarshal.AsSpan(_values);
-        for (int k = 0; k < kept.Count; k++)
+        if (rows == _lines.Count && kept.Count == width && kept.All(c => !IsTextColumn(c.Profile, c.Verdict)))
         {
-            var (column, verdict, j) = kept[k];
-            bool textColumn = verdict == ColumnVerdict.Categorical && column.Declared != ColumnDeclaration.Categorical;
-            int[]? codes = null;
-            if (textColumn)
+            // Every row and column kept as stored (the usual all-numeric file): one copy.
+            return new Matrix<float>(rows, width, _values.ToArray());
+        }
+
+        var features = new Matrix<float>(rows, kept.Count);
+        Span<float> destination = features.AsSpan();
+        int[]?[] codes = [.. kept.Select(c => IsTextColumn(c.Profile, c.Verdict) ? DeferredCodes(c.Profile) : null)];
+
+        // Row by row, so that both matrices are read and written in memory order.
+        for (int r = 0, target = 0; r < _lines.Count; r++)
+        {
+            if (!keep[r])
             {
-                codes = new int[_lines.Count];
-                Array.Fill(codes, -1);
-                foreach (var (r, code) in column.Deferred)
-                {
-                    codes[r] = code;
-                }
+                continue;
             }
 
-            for (int r = 0, target = 0; r < _lines.Count; r++)
+            ReadOnlySpan<float> stored = _values.Row(r);
+            Span<float> row = destination.Slice(target++ * kept.Count, kept.Count);
+            for (int k = 0; k < kept.Count; k++)
             {
-                if (!keep[r])
-                {
-                    continue;
-                }
-
-                float value = values[r * width + j];
-                features[target++, k] = codes is null ? value
-                    : codes[r] >= 0 ? codes[r]
+                float value = stored[kept[k].Index];
+                row[k] = codes[k] is not { } columnCodes ? value
+                    : columnCodes[r] >= 0 ? columnCodes[r]
                     : float.IsNaN(value) ? float.NaN
-                    : column.Intern(ColumnProfile.CategoryText(value));
+                    : kept[k].Profile.Intern(ColumnProfile.CategoryText(value));
             }
         }
 
         return features;
+    }
+
+    /// <summary>A column found to hold text (not declared categorical): its numbers become categories too.</summary>
+    private static bool IsTextColumn(ColumnProfile column, ColumnVerdict verdict) =>
+        verdict == ColumnVerdict.Categorical && column.Declared != ColumnDeclaration.Categorical;
+
+    /// <summary>The category code of each row's deferred cell, or −1.</summary>
+    private int[] DeferredCodes(ColumnProfile column)
+    {
+        int[] codes = new int[_lines.Count];
+        Array.Fill(codes, -1);
+        foreach (var (r, code) in column.Deferred)
+        {
+            codes[r] = code;
+        }
+
+        return codes;
     }
 
     private void AddNotes(List<string> notes, CsvLayout layout)

@@ -125,15 +125,27 @@ internal sealed class TargetColumn(TaskKind? forcedTask, CellParser cells)
             return ([.. _values.Select(v => (int)v)], [.. GivenClassNames!]);
         }
 
+        if (!_anyText)
+        {
+            // Numbers only: index by value (distinct doubles have distinct round-trip texts, so this is the same mapping
+            // as by text below, without formatting every row).
+            double[] distinct = [.. _values.Distinct().Order()];
+            var byValue = new Dictionary<double, int>(distinct.Length);
+            for (int c = 0; c < distinct.Length; c++)
+            {
+                byValue[distinct[c]] = c;
+            }
+
+            return ([.. _values.Select(v => byValue[v])], [.. distinct.Select(v => v.ToString("R", CultureInfo.InvariantCulture))]);
+        }
+
         string[] names = new string[_values.Count];
         for (int i = 0; i < names.Length; i++)
         {
             names[i] = _texts[i] ?? _values[i].ToString("R", CultureInfo.InvariantCulture);
         }
 
-        string[] classNames = _anyText
-            ? [.. names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]
-            : [.. _values.Distinct().Order().Select(v => v.ToString("R", CultureInfo.InvariantCulture))];
+        string[] classNames = [.. names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int c = 0; c < classNames.Length; c++)
         {
