@@ -30,9 +30,8 @@ public sealed partial class TabularModel
             throw new ArgumentException($"The model does {task.ToString().ToLowerInvariant()} but the data's target '{data.TargetName}' looks like {data.Task.ToString().ToLowerInvariant()}; pass the task explicitly when loading.", nameof(data));
         }
 
-        Matrix<float> features = AlignFeatures(data);
-        Matrix<float> outputs = Predict(features);
-        Matrix<float> scaled = Pipeline.Transform(features);
+        Matrix<float> features = FeatureNames.Count == 0 ? data.Features : Pipeline.EncodeForReading(data); // AlignFeatures, read only
+        Matrix<float> outputs = Predict(features, firstRow: 0, out Matrix<float> scaled);
         return task == TaskKind.Classification ? EvaluateClassification(data, scaled, outputs) : EvaluateRegression(data, scaled, outputs);
     }
 

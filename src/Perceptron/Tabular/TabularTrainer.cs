@@ -256,7 +256,7 @@ public static class TabularTrainer
     /// <summary>Preprocessed features and the targets as the network trains on them (class indices, or the standardised value).</summary>
     private static (Matrix<float> X, Matrix<float> Y) Prepare(TabularDataset data, FeaturePipeline pipeline, StandardScaler? targetScaler)
     {
-        Matrix<float> x = pipeline.Transform(pipeline.Encode(data));
+        Matrix<float> x = pipeline.Transform(pipeline.EncodeForReading(data));
         Matrix<float> y = data.Task == TaskKind.Classification
             ? new Matrix<float>(data.Rows, 1, [.. data.Labels!.Select(label => (float)label)])
             : targetScaler!.Transform(new Matrix<float>(data.Rows, 1, data.Targets!));
