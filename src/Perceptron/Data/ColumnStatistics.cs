@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Perceptron.Tensors;
 
 namespace Perceptron.Data;
@@ -103,12 +105,16 @@ public sealed class ColumnStatistics(ColumnKind kind)
 
         // Selection, not a sort: O(n) for the middle value(s). The values are those a stable sort would put there, down
         // to the sign of a zero (−0 and 0 compare equal; a stable sort keeps them in arrival order).
-        float[] values = [.. _sample];
-        int middle = values.Length / 2;
+        // A pooled copy: a fit takes the median of every column, and fresh arrays for each cost page faults.
+        int length = _sample.Count, middle = length / 2;
+        float[] rented = ArrayPool<float>.Shared.Rent(length);
+        Span<float> values = rented.AsSpan(0, length);
+        CollectionsMarshal.AsSpan(_sample).CopyTo(values);
         float upper = OrderStatistic.Select(values, middle);
-        float lower = values.Length % 2 == 1 ? upper : OrderStatistic.MaxBelow(values, middle);
+        float lower = length % 2 == 1 ? upper : OrderStatistic.MaxBelow(values, middle);
+        ArrayPool<float>.Shared.Return(rented);
         upper = upper == 0 ? StableZero(middle) : upper;
-        if (values.Length % 2 == 1)
+        if (length % 2 == 1)
         {
             return upper;
         }

@@ -38,6 +38,13 @@ public sealed partial class TabularModel
         }
 
         networkInputs = pipeline.Transform(rawFeatures);
+        return PredictTransformed(networkInputs, firstRow);
+    }
+
+    /// <summary>The predictions for rows already through <see cref="Pipeline"/>: the network's outputs, in the target's
+    /// units, checked finite.</summary>
+    internal Matrix<float> PredictTransformed(Matrix<float> networkInputs, long firstRow)
+    {
         Matrix<float> outputs = Network.Predict(networkInputs);
         if (TargetScaler is not null)
         {
@@ -53,7 +60,7 @@ public sealed partial class TabularModel
         if (bad >= 0)
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"The prediction for row {firstRow + (bad / outputs.Columns)} is {outputs.Data[bad]}, not a finite number: its features are too far outside the training data for float32 arithmetic; check that row."), nameof(rawFeatures));
+                $"The prediction for row {firstRow + (bad / outputs.Columns)} is {outputs.Data[bad]}, not a finite number: its features are too far outside the training data for float32 arithmetic; check that row."), "rawFeatures");
         }
 
         return outputs;
