@@ -13,4 +13,4 @@ internal delegate double LossCompute<T>(ReadOnlySpan<T> predictions, ReadOnlySpa
 
 internal delegate void MetricUpdate<T>(ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, int batch, int outputs, int targetColumns);
 
-internal delegate void ParameterUpdate<T>(Span<T> parameters, ReadOnlySpan<T> gradients);
+internal delegate void ParameterUpdate<T>(Span<T> parameters, ReadOnlySpan<T> gradients, int offset, int total);

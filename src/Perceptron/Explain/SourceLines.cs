@@ -33,9 +33,9 @@ internal static class SourceLines
     public static readonly SourceLine ClassicMse = Line(Classic, 380, "sum += difference * difference;");
 
     // The engine: the model's step.
-    public static readonly SourceLine EngineGather = Line(Fit, 282, "x.Data.AsSpan(rows[i] * x.Columns, x.Columns).CopyTo(inputs.Slice(i * x.Columns, x.Columns));");
-    public static readonly SourceLine EngineLoss = Line(Fit, 260, "double loss = _lossCompute!(lossInput, targets, Rows(_outputGradients[layers], batch, outputs), batch, outputs);");
-    public static readonly SourceLine EnginePenalty = Line(Fit, 314, "penalty += layer.Penalty();");
+    public static readonly SourceLine EngineGather = Line(Fit, 288, "x.Data.AsSpan(rows[i] * x.Columns, x.Columns).CopyTo(inputs.Slice(i * x.Columns, x.Columns));");
+    public static readonly SourceLine EngineLoss = Line(Fit, 266, "double loss = _lossCompute!(lossInput, targets, Rows(_outputGradients[layers], batch, outputs), batch, outputs);");
+    public static readonly SourceLine EnginePenalty = Line(Fit, 320, "penalty += layer.Penalty();");
 
     // Dense.
     public static readonly SourceLine DenseWeights = Line(Dense, 90, "public Span<T> Weights => CheckBuilt()._weights.Span;");

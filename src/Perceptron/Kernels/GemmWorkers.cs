@@ -6,11 +6,13 @@ namespace Perceptron.Kernels;
 /// <summary>
 /// A tiny persistent pool for the GEMM: background threads that sleep until a product is split over them. The
 /// calling thread works too, and every thread claims parts from a shared counter, so a worker that wakes late
-/// (descheduled on a busy machine) simply finds its part already done by the caller.
+/// (descheduled on a busy machine) simply finds its part already done by the caller. The training step also runs its
+/// element-wise passes over the parameters here (<see cref="IPartitionedWork"/>), so that each core updates the rows
+/// of the weights whose gradients it has just computed, while they are still in its cache.
 /// </summary>
 /// <remarks>
 /// One product at a time: a caller that finds the pool busy runs its product on its own thread instead
-/// (<see cref="TryRun"/> returns false), so concurrent callers never wait on each other and can never deadlock.
+/// (<see cref="TryRun(in Gemm.BlockedJob)"/> returns false), so concurrent callers never wait on each other and can never deadlock.
 /// Nothing is allocated per call. Which thread computes a part never changes its result.
 /// </remarks>
 internal static class GemmWorkers
@@ -28,6 +30,7 @@ internal static class GemmWorkers
     private static readonly Signal Done = new();
     private static Worker[] _workers = [];
     private static Gemm.BlockedJob _job;
+    private static IPartitionedWork? _work; // when set, the parts are this work's instead of _job's
 
     // The current product's generation (high 32 bits) and next unclaimed part (low 32 bits). Both only grow, so
     // a compare-and-swap on the pair succeeds only while that product is still running: a worker that wakes
@@ -39,7 +42,13 @@ internal static class GemmWorkers
     private static Exception? _error;
 
     /// <summary>Runs <paramref name="job"/>'s parts on the pool and the calling thread; false if the pool is busy.</summary>
-    public static bool TryRun(in Gemm.BlockedJob job)
+    public static bool TryRun(in Gemm.BlockedJob job) => TryRun(in job, null, job.Parts);
+
+    /// <summary>Runs parts 0 to <paramref name="parts"/> - 1 of <paramref name="work"/> on the pool and the calling
+    /// thread; false if the pool is busy.</summary>
+    public static bool TryRun(IPartitionedWork work, int parts) => TryRun(default, work, parts);
+
+    private static bool TryRun(in Gemm.BlockedJob job, IPartitionedWork? work, int parts)
     {
         if (!Gate.TryEnter())
         {
@@ -48,7 +57,7 @@ internal static class GemmWorkers
 
         try
         {
-            int helpers = job.Parts - 1;
+            int helpers = parts - 1;
             if (_workers.Length < helpers)
             {
                 Grow(helpers);
@@ -58,9 +67,10 @@ internal static class GemmWorkers
             long generation = (Volatile.Read(ref _claims) >> 32) + 1;
             Volatile.Write(ref _claims, (generation << 32) | Closed);
             _job = job;
+            _work = work;
             _error = null;
-            Volatile.Write(ref _parts, job.Parts);
-            Volatile.Write(ref _remaining, job.Parts);
+            Volatile.Write(ref _parts, parts);
+            Volatile.Write(ref _remaining, parts);
             Volatile.Write(ref _claims, generation << 32);
             for (int w = 0; w < helpers; w++)
             {
@@ -83,6 +93,7 @@ internal static class GemmWorkers
         }
         finally
         {
+            _work = null; // do not keep the caller's buffers alive
             Gate.Exit();
         }
     }
@@ -107,7 +118,14 @@ internal static class GemmWorkers
 
             try
             {
-                _job.RunPart(part);
+                if (_work is { } work)
+                {
+                    work.RunPart(part);
+                }
+                else
+                {
+                    _job.RunPart(part);
+                }
             }
 #pragma warning disable CA1031 // the error is handed to the caller, which rethrows it
             catch (Exception e)

@@ -57,10 +57,10 @@ public class Adam : Optimizer
     /// <summary>Whether weight decay is added to the gradient (Adam) rather than applied to the weights (AdamW).</summary>
     private protected virtual bool CoupledWeightDecay => true;
 
-    private protected override void Update<T>(Span<T> parameters, ReadOnlySpan<T> gradients)
+    private protected override void Update<T>(Span<T> parameters, ReadOnlySpan<T> gradients, int offset, int total)
     {
-        Span<T> m = StateBuffer<T>(0, parameters.Length);
-        Span<T> v = StateBuffer<T>(1, parameters.Length);
+        Span<T> m = StateBuffer<T>(0, total, offset, parameters.Length);
+        Span<T> v = StateBuffer<T>(1, total, offset, parameters.Length);
         double correction1 = 1 - Math.Pow(Beta1, Iterations);
         double correction2 = 1 - Math.Pow(Beta2, Iterations);
         T beta1 = T.CreateTruncating(Beta1), beta2 = T.CreateTruncating(Beta2);

@@ -14,6 +14,7 @@ public abstract class Optimizer
 {
     private double _learningRate;
     private object? _update; // Update<T> bound to a delegate once (see Core/EngineDelegates.cs)
+    private readonly Lock _stateLock = new();
 
     /// <summary>Sets the initial learning rate.</summary>
     /// <param name="learningRate">Step size η, finite and &gt; 0.</param>
@@ -54,6 +55,15 @@ public abstract class Optimizer
             throw new ArgumentException($"{parameters.Length} parameters but {gradients.Length} gradients; they must match.", nameof(gradients));
         }
 
+        BeginStep<T>()(parameters, gradients, 0, parameters.Length);
+    }
+
+    /// <summary>Counts one step and returns the update to apply to every range of the parameters. The ranges may be
+    /// updated in any order and on any thread: an element's update reads and writes only that element, its gradient and
+    /// its own optimizer state.</summary>
+    internal ParameterUpdate<T> BeginStep<T>()
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         if (_update is not ParameterUpdate<T> update)
         {
             update = Update<T>;
@@ -61,7 +71,7 @@ public abstract class Optimizer
         }
 
         Iterations++;
-        update(parameters, gradients);
+        return update;
     }
 
     /// <summary>Forgets all state (moments, step count), as for a fresh start.</summary>
@@ -77,12 +87,24 @@ public abstract class Optimizer
     /// <summary>The state buffers (for checkpoints): one array per kind of state, each as long as the parameters.</summary>
     internal Array[] State { get; set; } = [];
 
-    /// <summary>Updates in place; <see cref="Iterations"/> already counts this step.</summary>
-    private protected abstract void Update<T>(Span<T> parameters, ReadOnlySpan<T> gradients)
+    /// <summary>Updates in place the parameters from <paramref name="offset"/> of the model's <paramref name="total"/>
+    /// (their state is at the same offset in each state buffer); <see cref="Iterations"/> already counts this step.</summary>
+    private protected abstract void Update<T>(Span<T> parameters, ReadOnlySpan<T> gradients, int offset, int total)
         where T : unmanaged, IFloatingPointIeee754<T>;
 
-    /// <summary>State buffer number <paramref name="index"/>, created zero-filled on first use.</summary>
-    private protected T[] StateBuffer<T>(int index, int length)
+    /// <summary>The part of state buffer number <paramref name="index"/> (as long as the model's <paramref name="total"/>
+    /// parameters, created zero-filled on first use) that belongs to the <paramref name="length"/> parameters from
+    /// <paramref name="offset"/>.</summary>
+    private protected Span<T> StateBuffer<T>(int index, int total, int offset, int length)
+    {
+        // Parts of one step may ask at the same time on different threads: the first creates the buffer.
+        lock (_stateLock)
+        {
+            return StateBuffer<T>(index, total).AsSpan(offset, length);
+        }
+    }
+
+    private T[] StateBuffer<T>(int index, int length)
     {
         if (State.Length <= index)
         {

@@ -44,10 +44,10 @@ public sealed class RmsProp(double learningRate = 1e-3, double rho = 0.99, doubl
         ["weight_decay"] = WeightDecay,
     };
 
-    private protected override void Update<T>(Span<T> parameters, ReadOnlySpan<T> gradients)
+    private protected override void Update<T>(Span<T> parameters, ReadOnlySpan<T> gradients, int offset, int total)
     {
-        Span<T> square = StateBuffer<T>(0, parameters.Length);
-        Span<T> velocity = Momentum > 0 ? StateBuffer<T>(1, parameters.Length) : default;
+        Span<T> square = StateBuffer<T>(0, total, offset, parameters.Length);
+        Span<T> velocity = Momentum > 0 ? StateBuffer<T>(1, total, offset, parameters.Length) : default;
         T lr = T.CreateTruncating(LearningRate), rho = T.CreateTruncating(Rho), oneMinusRho = T.CreateTruncating(1 - Rho);
         T epsilon = T.CreateTruncating(Epsilon), mu = T.CreateTruncating(Momentum), decay = T.CreateTruncating(WeightDecay);
         for (int i = 0; i < parameters.Length; i++)

@@ -38,10 +38,10 @@ public sealed class Sgd(double learningRate = 0.01, double momentum = 0, bool ne
         ["weight_decay"] = WeightDecay,
     };
 
-    private protected override void Update<T>(Span<T> parameters, ReadOnlySpan<T> gradients)
+    private protected override void Update<T>(Span<T> parameters, ReadOnlySpan<T> gradients, int offset, int total)
     {
         T lr = T.CreateTruncating(LearningRate), mu = T.CreateTruncating(Momentum), decay = T.CreateTruncating(WeightDecay);
-        Span<T> velocity = Momentum > 0 ? StateBuffer<T>(0, parameters.Length) : default;
+        Span<T> velocity = Momentum > 0 ? StateBuffer<T>(0, total, offset, parameters.Length) : default;
         int i = 0;
         if (Vector.IsHardwareAccelerated)
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Numerics.Tensors;
 using Perceptron.Core;
+using Perceptron.Kernels;
 using Perceptron.Tensors;
 using Perceptron.Training.Callbacks;
 
@@ -220,7 +221,12 @@ public partial class Sequential<T>
         double loss = dataLoss + penalty;
 
         // guard and clip: one pass for the norm, which also reveals a NaN or ∞ gradient
-        double squaredNorm = double.CreateTruncating(TensorPrimitives.SumOfSquares<T>(_gradients));
+        if (_parameterPasses is null || !_parameterPasses.Fits(_parameters, KernelSettings.MaxThreads))
+        {
+            _parameterPasses = new ParameterPasses<T>(_layers, _parameters, _gradients, KernelSettings.MaxThreads);
+        }
+
+        double squaredNorm = _parameterPasses.SquaredNorm();
         if (!double.IsFinite(loss) || !double.IsFinite(squaredNorm))
         {
             return (double.IsFinite(loss) ? squaredNorm : loss, 0);
@@ -237,7 +243,7 @@ public partial class Sequential<T>
         }
 
         // step
-        Optimizer!.Step<T>(_parameters, _gradients);
+        _parameterPasses.Step(Optimizer!);
         return (dataLoss, penalty);
     }
 

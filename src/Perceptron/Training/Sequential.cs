@@ -31,6 +31,7 @@ public partial class Sequential<T> : ITrainingModel
     private Metric[] _metrics = [];
     private LossCompute<T>? _lossCompute;        // Loss.Compute<T> and Metric.Update<T>, bound once (see EngineDelegates)
     private MetricUpdate<T>[] _metricUpdates = [];
+    private ParameterPasses<T>? _parameterPasses; // the step's norm and update, split over the threads (made on first use)
 
     /// <summary>Creates a model from layers, in order.</summary>
     /// <param name="layers">The layers; more can be added with <see cref="Add"/> before the model is built.</param>

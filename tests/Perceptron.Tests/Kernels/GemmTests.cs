@@ -267,7 +267,7 @@ public class GemmTests
         T[] expected = WithSlack(initial), actual = WithSlack(initial), blocked = WithSlack(initial);
 
         Reference(a, b, expected, m, n, k, transposeA, false, accumulate);
-        Gemm.MultiplyRowStreaming<T>(a, b, actual, m, n, k, transposeA, accumulate, variant, maxThreads: 2); // split by columns past 1 MFLOP
+        Gemm.MultiplyRowStreaming<T>(a, b, actual, m, n, k, transposeA, accumulate, variant, maxThreads: 2); // split by columns past 0.25 MFLOP
         Gemm.MultiplyBlocked<T>(a, b, blocked, m, n, k, transposeA, false, accumulate, variant, 1);
 
         string what = $"{variant} row streaming {typeof(T).Name} C of m={m} n={n} k={k} transposeA={transposeA} accumulate={accumulate}";

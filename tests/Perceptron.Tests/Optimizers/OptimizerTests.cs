@@ -88,7 +88,7 @@ public class OptimizerTests
         Assert.Equal(0.001, new CosineDecay(10, 0.001).Rate(12, 0.1), 1e-15);
     }
 
-    private static Optimizer Create(string name) => name switch
+    internal static Optimizer Create(string name) => name switch
     {
         "sgd" => new Sgd(0.1),
         "sgd momentum" => new Sgd(0.1, momentum: 0.9),
