@@ -125,7 +125,7 @@ public sealed class ColumnStatistics(ColumnKind kind)
 
     /// <summary>The zero (0 or −0) that a stable sort of the sample puts at <paramref name="rank"/>: zeros follow the
     /// negative values, in arrival order.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // millions of cells once per run: no time to tier up
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a pass over the sample per column, once per run: no time to tier up
     private float StableZero(int rank)
     {
         int negatives = 0;

@@ -173,14 +173,15 @@ public sealed class FeaturePipeline
             maps[c] = column.Kind == ColumnKind.Numeric ? null : CategoryMap(column, given);
         }
 
-        if (!copy && data.Features.Columns == InputWidth && maps.All(map => map is null) && sources.Select((source, c) => source == c).All(same => same))
+        // Every column a number in the same place: the data is already in raw form.
+        bool inPlace = data.Features.Columns == InputWidth && maps.All(map => map is null) && sources.Select((source, c) => source == c).All(same => same);
+        if (inPlace && !copy)
         {
             unseen = counts;
             return data.Features;
         }
 
-        var raw = new Matrix<float>(data.Rows, InputWidth);
-        Gather(data.Features, raw, sources, maps);
+        var raw = inPlace ? data.Features.Clone() : Gather(data.Features, sources, maps);
         for (int c = 0; c < Columns.Count; c++)
         {
             int unknown = Columns[c].Categories.Count, seen = 0;
@@ -199,18 +200,11 @@ public sealed class FeaturePipeline
         return raw;
     }
 
-    /// <summary>raw[row, c] = features[row, sources[c]], through maps[c] when there is one; a plain copy when every column is a
-    /// number in the same place.</summary>
+    /// <summary>raw[row, c] = features[row, sources[c]], through maps[c] when there is one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // millions of cells once per run: no time to tier up
-    private static void Gather(Matrix<float> features, Matrix<float> raw, int[] sources, Func<float, float>?[] maps)
+    private static Matrix<float> Gather(Matrix<float> features, int[] sources, Func<float, float>?[] maps)
     {
-        bool same = features.Columns == raw.Columns && maps.All(map => map is null) && sources.Select((source, c) => source == c).All(x => x);
-        if (same)
-        {
-            features.Data.AsSpan(0, raw.Data.Length).CopyTo(raw.Data);
-            return;
-        }
-
+        var raw = new Matrix<float>(features.Rows, sources.Length);
         for (int row = 0; row < raw.Rows; row++)
         {
             ReadOnlySpan<float> from = features.Row(row);
@@ -221,6 +215,8 @@ public sealed class FeaturePipeline
                 to[c] = maps[c] is { } map ? map(value) : value;
             }
         }
+
+        return raw;
     }
 
     /// <summary>Reads one row given as text by feature name into this pipeline's raw form, as a CSV cell would be read:

@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using Perceptron.Tensors;
 
 namespace Perceptron.Data;
@@ -104,9 +103,10 @@ public sealed class StandardScaler : IFeatureScaler
     public void TransformRow(Span<float> row)
     {
         ScalerChecks.TransformRow(row.Length, Columns, IsFitted, nameof(StandardScaler));
-        // Element by element, as (row[c] − mean[c]) / deviation[c]; a vector at a time.
-        TensorPrimitives.Subtract(row, _means, row);
-        TensorPrimitives.Divide(row, _deviations, row);
+        for (int c = 0; c < row.Length; c++)
+        {
+            row[c] = (row[c] - _means![c]) / _deviations![c];
+        }
     }
 
     /// <inheritdoc/>
