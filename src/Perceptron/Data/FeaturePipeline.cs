@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Perceptron.Tensors;
 
 namespace Perceptron.Data;
@@ -136,16 +137,28 @@ public sealed class FeaturePipeline
     /// <param name="data">Rows with (at least) this pipeline's columns.</param>
     /// <param name="unseen">For each categorical column with unknown categories, how many cells hold one.</param>
     /// <returns>Rows × <see cref="InputWidth"/>.</returns>
-    public Matrix<float> Encode(TabularDataset data, out IReadOnlyDictionary<string, int> unseen)
+    public Matrix<float> Encode(TabularDataset data, out IReadOnlyDictionary<string, int> unseen) => Encode(data, out unseen, copy: true);
+
+    /// <summary>As <see cref="Encode(TabularDataset)"/>, for a caller that only reads the result: the data set's own matrix,
+    /// not a copy, when it is already in this pipeline's raw form (every column a number, in the same place).</summary>
+    internal Matrix<float> EncodeForReading(TabularDataset data) => Encode(data, out _, copy: false);
+
+    private Matrix<float> Encode(TabularDataset data, out IReadOnlyDictionary<string, int> unseen, bool copy)
     {
         ArgumentNullException.ThrowIfNull(data);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var raw = new Matrix<float>(data.Rows, InputWidth);
+        var sourceOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int f = 0; f < data.FeatureNames.Count; f++)
+        {
+            sourceOf.TryAdd(data.FeatureNames[f], f); // the first column of a name, as IndexOf would find
+        }
+
+        int[] sources = new int[Columns.Count];
+        var maps = new Func<float, float>?[Columns.Count]; // null: a number, copied as it is
         for (int c = 0; c < Columns.Count; c++)
         {
             FeatureColumn column = Columns[c];
-            int source = data.FeatureNames.ToList().IndexOf(column.Name);
-            if (source < 0)
+            if (!sourceOf.TryGetValue(column.Name, out int source))
             {
                 throw new ArgumentException($"The model needs feature '{column.Name}', which {data.Source} does not have; its columns are {string.Join(", ", data.FeatureNames)}.", nameof(data));
             }
@@ -156,22 +169,53 @@ public sealed class FeaturePipeline
                 throw new ArgumentException($"The feature '{column.Name}' holds categories in {data.Source} but numbers in the model; load the data in the model's schema.", nameof(data));
             }
 
-            Func<float, float> map = column.Kind == ColumnKind.Numeric ? v => v : CategoryMap(column, given);
-            int unknown = column.Categories.Count, seen = 0;
-            for (int row = 0; row < data.Rows; row++)
+            sources[c] = source;
+            maps[c] = column.Kind == ColumnKind.Numeric ? null : CategoryMap(column, given);
+        }
+
+        // Every column a number in the same place: the data is already in raw form.
+        bool inPlace = data.Features.Columns == InputWidth && maps.All(map => map is null) && sources.Select((source, c) => source == c).All(same => same);
+        if (inPlace && !copy)
+        {
+            unseen = counts;
+            return data.Features;
+        }
+
+        var raw = inPlace ? data.Features.Clone() : Gather(data.Features, sources, maps);
+        for (int c = 0; c < Columns.Count; c++)
+        {
+            int unknown = Columns[c].Categories.Count, seen = 0;
+            for (int row = 0; maps[c] is not null && row < raw.Rows; row++)
             {
-                float value = map(data.Features[row, source]);
-                raw[row, c] = value;
-                seen += column.Kind == ColumnKind.Categorical && value == unknown ? 1 : 0;
+                seen += raw.Data[(row * raw.Columns) + c] == unknown ? 1 : 0;
             }
 
             if (seen > 0)
             {
-                counts[column.Name] = seen;
+                counts[Columns[c].Name] = seen;
             }
         }
 
         unseen = counts;
+        return raw;
+    }
+
+    /// <summary>raw[row, c] = features[row, sources[c]], through maps[c] when there is one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // millions of cells once per run: no time to tier up
+    private static Matrix<float> Gather(Matrix<float> features, int[] sources, Func<float, float>?[] maps)
+    {
+        var raw = new Matrix<float>(features.Rows, sources.Length);
+        for (int row = 0; row < raw.Rows; row++)
+        {
+            ReadOnlySpan<float> from = features.Row(row);
+            Span<float> to = raw.Row(row);
+            for (int c = 0; c < to.Length; c++)
+            {
+                float value = from[sources[c]];
+                to[c] = maps[c] is { } map ? map(value) : value;
+            }
+        }
+
         return raw;
     }
 
@@ -262,7 +306,8 @@ public sealed class FeaturePipeline
 
     internal void TransformRow(ReadOnlySpan<float> raw, Span<float> output, float[] scratch, bool scale)
     {
-        Span<float> imputed = scratch;
+        // Without an encoder the imputed row is the output: impute straight into it.
+        Span<float> imputed = Encoder is null ? output : scratch;
         if (Imputer is null)
         {
             raw.CopyTo(imputed);
@@ -272,14 +317,7 @@ public sealed class FeaturePipeline
             Imputer.TransformRow(raw, imputed);
         }
 
-        if (Encoder is null)
-        {
-            imputed.CopyTo(output);
-        }
-        else
-        {
-            Encoder.TransformRow(imputed, output);
-        }
+        Encoder?.TransformRow(imputed, output);
 
         if (scale)
         {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Perceptron.Data;
 
@@ -64,14 +66,31 @@ public sealed class MissingValueImputer
     /// <param name="output">Receives <see cref="OutputWidth"/> values; may not overlap <paramref name="input"/>.</param>
     public void TransformRow(ReadOnlySpan<float> input, Span<float> output)
     {
-        for (int c = 0; c < _fill.Length; c++)
-        {
-            output[c] = float.IsNaN(input[c]) ? _fill[c] : input[c];
-        }
+        Fill(input[.._fill.Length], output, _fill);
 
         for (int i = 0; i < _indicators.Length; i++)
         {
             output[_fill.Length + i] = float.IsNaN(input[_indicators[i]]) ? 1f : 0f;
+        }
+    }
+
+    /// <summary>output[c] = input[c], or fill[c] where input[c] is NaN: a vector at a time (x == x fails only for NaN).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // millions of cells once per run: no time to tier up
+    private static void Fill(ReadOnlySpan<float> input, Span<float> output, ReadOnlySpan<float> fill)
+    {
+        int c = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; c <= input.Length - Vector<float>.Count; c += Vector<float>.Count)
+            {
+                var value = new Vector<float>(input[c..]);
+                Vector.ConditionalSelect(Vector.Equals(value, value), value, new Vector<float>(fill[c..])).CopyTo(output[c..]);
+            }
+        }
+
+        for (; c < input.Length; c++)
+        {
+            output[c] = float.IsNaN(input[c]) ? fill[c] : input[c];
         }
     }
 

@@ -17,7 +17,11 @@ public sealed partial class TabularModel
     /// </remarks>
     /// <exception cref="InvalidOperationException">The model has no task (a bare network).</exception>
     /// <exception cref="ArgumentException">A feature is missing, a class is unknown to the model, or the task differs.</exception>
-    public TabularEvaluation Evaluate(TabularDataset data)
+    public TabularEvaluation Evaluate(TabularDataset data) => Evaluate(data, networkInputs: null);
+
+    /// <summary>As <see cref="Evaluate(TabularDataset)"/>, given the rows already through <see cref="Pipeline"/> when the caller
+    /// has them (the training rows after training), so they are not transformed again.</summary>
+    internal TabularEvaluation Evaluate(TabularDataset data, Matrix<float>? networkInputs)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (Task is not TaskKind task)
@@ -30,9 +34,18 @@ public sealed partial class TabularModel
             throw new ArgumentException($"The model does {task.ToString().ToLowerInvariant()} but the data's target '{data.TargetName}' looks like {data.Task.ToString().ToLowerInvariant()}; pass the task explicitly when loading.", nameof(data));
         }
 
-        Matrix<float> features = AlignFeatures(data);
-        Matrix<float> outputs = Predict(features);
-        Matrix<float> scaled = Pipeline.Transform(features);
+        Matrix<float> scaled, outputs;
+        if (networkInputs is null)
+        {
+            Matrix<float> features = FeatureNames.Count == 0 ? data.Features : Pipeline.EncodeForReading(data); // AlignFeatures, read only
+            outputs = Predict(features, firstRow: 0, out scaled);
+        }
+        else
+        {
+            scaled = networkInputs;
+            outputs = PredictTransformed(scaled, firstRow: 0);
+        }
+
         return task == TaskKind.Classification ? EvaluateClassification(data, scaled, outputs) : EvaluateRegression(data, scaled, outputs);
     }
 

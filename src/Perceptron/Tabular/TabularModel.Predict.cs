@@ -19,7 +19,10 @@ public sealed partial class TabularModel
 
     /// <summary>As <see cref="Predict(Matrix{float})"/>, for rows that start at row <paramref name="firstRow"/> of a
     /// larger input (a chunk of a streamed file), so an error names the row in the whole input.</summary>
-    internal Matrix<float> Predict(Matrix<float> rawFeatures, long firstRow)
+    internal Matrix<float> Predict(Matrix<float> rawFeatures, long firstRow) => Predict(rawFeatures, firstRow, out _);
+
+    /// <summary>As <see cref="Predict(Matrix{float})"/>, also giving the network inputs (the transformed rows).</summary>
+    internal Matrix<float> Predict(Matrix<float> rawFeatures, long firstRow, out Matrix<float> networkInputs)
     {
         ArgumentNullException.ThrowIfNull(rawFeatures);
         FeaturePipeline pipeline = Pipeline;
@@ -34,7 +37,15 @@ public sealed partial class TabularModel
             throw new ArgumentException($"Row {firstRow + (missing / rawFeatures.Columns)}, feature '{pipeline.Columns[missing % rawFeatures.Columns].Name}' is missing (NaN), and this model has no imputation to fill it; give every value.", nameof(rawFeatures));
         }
 
-        Matrix<float> outputs = Network.Predict(pipeline.Transform(rawFeatures));
+        networkInputs = pipeline.Transform(rawFeatures);
+        return PredictTransformed(networkInputs, firstRow);
+    }
+
+    /// <summary>The predictions for rows already through <see cref="Pipeline"/>: the network's outputs, in the target's
+    /// units, checked finite.</summary>
+    internal Matrix<float> PredictTransformed(Matrix<float> networkInputs, long firstRow)
+    {
+        Matrix<float> outputs = Network.Predict(networkInputs);
         if (TargetScaler is not null)
         {
             float mean = TargetScaler.Means[0], deviation = TargetScaler.StandardDeviations[0];
@@ -49,7 +60,7 @@ public sealed partial class TabularModel
         if (bad >= 0)
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"The prediction for row {firstRow + (bad / outputs.Columns)} is {outputs.Data[bad]}, not a finite number: its features are too far outside the training data for float32 arithmetic; check that row."), nameof(rawFeatures));
+                $"The prediction for row {firstRow + (bad / outputs.Columns)} is {outputs.Data[bad]}, not a finite number: its features are too far outside the training data for float32 arithmetic; check that row."), "rawFeatures");
         }
 
         return outputs;

@@ -50,6 +50,9 @@ public static class TabularTrainer
             throw new ArgumentException($"TabularOptions.TestSplit is {options.TestSplit}; it must be in [0, 1), e.g. 0.2 to test on a fifth of the rows.", nameof(options));
         }
 
+        // The data's fingerprint for the model file, on the core that the single-threaded preprocessing leaves idle.
+        Task<string> dataHash = Task.Run(data.ContentHash);
+
         // Hold the test rows out before anything is fitted, so neither the preprocessing nor early stopping sees them.
         TabularDataset train = data;
         TabularDataset? test = null;
@@ -77,7 +80,6 @@ public static class TabularTrainer
 
         var model = BuildModel(train, options, pipeline.OutputWidth);
         var (x, y) = Prepare(fitRows, pipeline, targetScaler);
-        string dataHash = data.ContentHash();
         ModelDocument Describe(Sequential<float> network, TrainingFacts facts) => new()
         {
             Network = network,
@@ -96,7 +98,7 @@ public static class TabularTrainer
                 ValidationRows = validationRows?.Rows ?? 0,
                 TestRows = test?.Rows ?? 0,
                 BatchSize = options.BatchSize,
-                DataSha256 = dataHash,
+                DataSha256 = dataHash.Result,
                 Options = options.Describe(),
                 Tool = $"Perceptron {typeof(TabularTrainer).Assembly.GetName().Version}",
             },
@@ -134,9 +136,10 @@ public static class TabularTrainer
             InitialEpoch = resumed?.Epoch ?? 0,
         };
         History history;
+        Matrix<float>? vx = null;
         if (validationRows is not null)
         {
-            var (vx, vy) = Prepare(validationRows, pipeline, targetScaler);
+            (vx, Matrix<float> vy) = Prepare(validationRows, pipeline, targetScaler);
             history = model.Fit(x, y, trainingOptions, vx, vy);
         }
         else
@@ -158,7 +161,7 @@ public static class TabularTrainer
 
         // The final model on each split, recorded in the file: what `info` shows and a later run can be compared with.
         var trained = TabularModel.FromDocument(Describe(model, facts));
-        TabularEvaluation? trainMetrics = TryEvaluate(trained, fitRows), validationMetrics = TryEvaluate(trained, validationRows), testMetrics = TryEvaluate(trained, test);
+        TabularEvaluation? trainMetrics = TryEvaluate(trained, fitRows, x), validationMetrics = TryEvaluate(trained, validationRows, vx), testMetrics = TryEvaluate(trained, test, null);
         var metrics = new Dictionary<string, IReadOnlyDictionary<string, double>>();
         foreach (var (split, evaluation) in new[] { ("train", trainMetrics), ("validation", validationMetrics), ("test", testMetrics) })
         {
@@ -178,7 +181,11 @@ public static class TabularTrainer
     }
 
     /// <summary>The model's metrics on some rows, or null when there are none or the outputs overflow (a diverged model).</summary>
-    private static TabularEvaluation? TryEvaluate(TabularModel model, TabularDataset? rows)
+    /// <param name="model">The trained model.</param>
+    /// <param name="rows">The rows to measure it on, or null.</param>
+    /// <param name="networkInputs">The rows already through the model's pipeline (training and validation rows were
+    /// prepared for Fit, which leaves them as they were), or null to transform them.</param>
+    private static TabularEvaluation? TryEvaluate(TabularModel model, TabularDataset? rows, Matrix<float>? networkInputs)
     {
         if (rows is null)
         {
@@ -187,7 +194,7 @@ public static class TabularTrainer
 
         try
         {
-            return model.Evaluate(rows);
+            return model.Evaluate(rows, networkInputs);
         }
         catch (ArgumentException)
         {
@@ -256,7 +263,7 @@ public static class TabularTrainer
     /// <summary>Preprocessed features and the targets as the network trains on them (class indices, or the standardised value).</summary>
     private static (Matrix<float> X, Matrix<float> Y) Prepare(TabularDataset data, FeaturePipeline pipeline, StandardScaler? targetScaler)
     {
-        Matrix<float> x = pipeline.Transform(pipeline.Encode(data));
+        Matrix<float> x = pipeline.Transform(pipeline.EncodeForReading(data));
         Matrix<float> y = data.Task == TaskKind.Classification
             ? new Matrix<float>(data.Rows, 1, [.. data.Labels!.Select(label => (float)label)])
             : targetScaler!.Transform(new Matrix<float>(data.Rows, 1, data.Targets!));

@@ -175,4 +175,73 @@ public class FeaturePipelineTests
         return TabularDataset.ForRegression("random.csv", features, ["x", "sparse", "kind"], "y", new float[rows],
             columns: [FeatureColumn.Numeric("x"), FeatureColumn.Numeric("sparse"), FeatureColumn.Categorical("kind", ["v", "w", "x", "y", "z"])]);
     }
+
+    [Theory]
+    [InlineData(FeatureScaling.MinMax)]
+    [InlineData(FeatureScaling.Standard)]
+    public void Transform_WideTableWithMissingCellsAndCategories_EqualsThePerCellArithmetic(FeatureScaling scaling)
+    {
+        TabularDataset data = WideTable(seed: 5, rows: 120, numeric: 37);
+        FeaturePipeline pipeline = FeaturePipeline.Fit(data, new PreprocessingOptions { MissingIndicators = true, Scaling = scaling });
+        Matrix<float> raw = pipeline.Encode(data);
+        MissingValueImputer imputer = pipeline.Imputer!;
+
+        Matrix<float> actual = pipeline.Transform(raw);
+
+        for (int row = 0; row < raw.Rows; row++)
+        {
+            // Step by step, one cell at a time: fill, indicators, one-hot, then the scaler's formula.
+            float[] imputed = [.. raw.Row(row).ToArray().Select((v, c) => float.IsNaN(v) ? imputer.FillValues[c] : v),
+                .. imputer.IndicatorColumns.Select(c => float.IsNaN(raw[row, c]) ? 1f : 0f)];
+            float[] expected = new float[pipeline.OutputWidth];
+            pipeline.Encoder!.TransformRow(imputed, expected);
+            for (int c = 0; c < expected.Length; c++)
+            {
+                expected[c] = pipeline.Scaler switch
+                {
+                    MinMaxScaler m => (float)((expected[c] - (double)m.Minimums[c]) / ((double)m.Maximums[c] - m.Minimums[c] is var range && range != 0 ? range : 1)),
+                    StandardScaler s => (expected[c] - s.Means[c]) / s.StandardDeviations[c],
+                    _ => expected[c],
+                };
+            }
+
+            Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), actual.Row(row).ToArray().Select(BitConverter.SingleToInt32Bits));
+        }
+    }
+
+    [Fact]
+    public void EncodeForReading_NumbersInPlace_AreTheDataItself_OtherwiseAsEncode()
+    {
+        TabularDataset numeric = TabularDataset.ForRegression("n.csv", new Matrix<float>(new float[,] { { 1, Nan }, { 3, 4 } }), ["a", "b"], "y", [0, 0]);
+        TabularDataset mixed = WideTable(seed: 6, rows: 30, numeric: 5);
+        FeaturePipeline numbers = FeaturePipeline.Fit(numeric), categories = FeaturePipeline.Fit(mixed);
+
+        Assert.Same(numeric.Features, numbers.EncodeForReading(numeric));
+        Assert.NotSame(numeric.Features, numbers.Encode(numeric));
+        Assert.Equal(numbers.Encode(numeric).Data, numbers.EncodeForReading(numeric).Data);
+        Assert.Equal(categories.Encode(mixed).Data, categories.EncodeForReading(mixed).Data);
+    }
+
+    /// <summary><paramref name="numeric"/> numeric columns (signed zeros, repeats, 20% missing), then two categorical ones
+    /// (one with missing cells).</summary>
+    private static TabularDataset WideTable(int seed, int rows, int numeric)
+    {
+        var random = new Random(seed);
+        var features = new Matrix<float>(rows, numeric + 2);
+        for (int r = 0; r < rows; r++)
+        {
+            for (int c = 0; c < numeric; c++)
+            {
+                double u = random.NextDouble();
+                features[r, c] = u < 0.2 ? Nan : u < 0.3 ? -0f : u < 0.5 ? random.Next(3) : (float)(random.NextDouble() * 50 - 10);
+            }
+
+            features[r, numeric] = random.Next(4);
+            features[r, numeric + 1] = random.NextDouble() < 0.2 ? Nan : random.Next(3);
+        }
+
+        FeatureColumn[] columns = [.. Enumerable.Range(0, numeric).Select(c => FeatureColumn.Numeric($"n{c}")),
+            FeatureColumn.Categorical("colour", ["red", "green", "blue", "grey"]), FeatureColumn.Categorical("size", ["s", "m", "l"])];
+        return TabularDataset.ForRegression("wide.csv", features, [.. columns.Select(c => c.Name)], "y", new float[rows], columns: columns);
+    }
 }

@@ -58,4 +58,22 @@ public class MinMaxScalerTests
         Assert.Throws<InvalidOperationException>(() => new MinMaxScaler().TransformInPlace(Train()));
         Assert.Throws<ArgumentException>(() => new MinMaxScaler([2f], [1f]));
     }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void TransformRow_EqualsTheScalarFormulaInDouble(int width)
+    {
+        var random = new Random(width);
+        float[] minimums = [.. Enumerable.Range(0, width).Select(c => c % 7 == 3 ? -3f : (float)(random.NextDouble() * 10 - 5))];
+        float[] maximums = [.. minimums.Select((min, c) => c % 7 == 3 ? min : c % 7 == 5 ? float.MaxValue : min + (float)(random.NextDouble() * 100))];
+        minimums = [.. minimums.Select((min, c) => c % 7 == 5 ? float.MinValue : min)];
+        float[] row = [.. Enumerable.Range(0, width).Select(_ => (float)(random.NextDouble() * 300 - 150))];
+        float[] expected = [.. row.Select((v, c) => (float)((v - (double)minimums[c]) / ((double)maximums[c] - minimums[c] is var range && range != 0 ? range : 1)))];
+
+        new MinMaxScaler(minimums, maximums).TransformRow(row);
+
+        Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), row.Select(BitConverter.SingleToInt32Bits));
+    }
+
+    public static TheoryData<int> Widths() => [.. Enumerable.Range(1, 40), 784];
 }

@@ -81,4 +81,21 @@ public class StandardScalerTests
         Assert.Throws<ArgumentException>(() => new StandardScaler([0f, 1f], [1f]));
         Assert.Throws<ArgumentException>(() => new StandardScaler([float.NaN], [1f]));
     }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void TransformRow_EqualsTheScalarFormula(int width)
+    {
+        var random = new Random(width);
+        float[] means = [.. Enumerable.Range(0, width).Select(_ => (float)(random.NextDouble() * 10 - 5))];
+        float[] deviations = [.. Enumerable.Range(0, width).Select(_ => (float)(random.NextDouble() * 3 + 1e-3))];
+        float[] row = [.. Enumerable.Range(0, width).Select(_ => (float)(random.NextDouble() * 300 - 150))];
+        float[] expected = [.. row.Select((v, c) => (v - means[c]) / deviations[c])];
+
+        new StandardScaler(means, deviations).TransformRow(row);
+
+        Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), row.Select(BitConverter.SingleToInt32Bits));
+    }
+
+    public static TheoryData<int> Widths() => [.. Enumerable.Range(1, 40), 784];
 }

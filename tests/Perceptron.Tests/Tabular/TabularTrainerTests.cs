@@ -25,9 +25,23 @@ public class TabularTrainerTests
         Assert.Equal(result.TrainEvaluation!.ToDictionary(), facts.Metrics["train"]);
         Assert.Equal(result.ValidationEvaluation!.Accuracy, facts.Metrics["validation"]["accuracy"]);
         Assert.Equal(result.Model.Evaluate(expected.Test).ToDictionary(), result.TestEvaluation.ToDictionary());
+        Assert.Equal(result.Model.Evaluate(result.TrainRows).ToDictionary(), result.TrainEvaluation.ToDictionary()); // evaluated from the rows prepared for Fit
+        Assert.Equal(result.Model.Evaluate(result.ValidationRows).ToDictionary(), result.ValidationEvaluation.ToDictionary());
         Assert.Equal(3, facts.Options["epochs"].GetInt32());
         Assert.Equal(0.2, facts.Options["test_split"].GetDouble());
         Assert.Equal([4], facts.Options["layers"].EnumerateArray().Select(e => e.GetInt32()));
+    }
+
+    [Fact]
+    public void Train_Regression_RecordsTheMetricsThatEvaluateGives()
+    {
+        TabularDataset diabetes = BuiltInDatasets.Load("diabetes");
+
+        TabularTrainingResult result = TabularTrainer.Train(diabetes, new TabularOptions { Layers = [8], Epochs = 2, Seed = 3, TestSplit = 0.2, ValidationSplit = 0.2 });
+
+        Assert.Equal(result.Model.Evaluate(result.TrainRows).ToDictionary(), result.TrainEvaluation!.ToDictionary());
+        Assert.Equal(result.Model.Evaluate(result.ValidationRows!).ToDictionary(), result.ValidationEvaluation!.ToDictionary());
+        Assert.Equal(result.Model.Evaluate(result.TestRows!).ToDictionary(), result.TestEvaluation!.ToDictionary());
     }
 
     [Fact]
