@@ -76,7 +76,7 @@ def main(records_path, out_path):
         print(f"machine: {machine.get('cpu_model_name')}, family {machine.get('cpu_family')} model {machine.get('cpu_model')} "
               f"stepping {machine.get('cpu_stepping')}, {machine['threads']} logical processors, {machine.get('vector_flags')}; "
               f"{machine.get('runtime')}")
-    for kind, unit in (("peak-fma", "GFLOP/s"), ("peak-memory", "GB/s")):
+    for kind, unit in (("peak-fma", "GFLOP/s"), ("peak-memory", "GB/s"), ("peak-handoff", "GB/s")):
         measured = [f"{r['metric']:.1f} {unit} on {r['threads']} thread(s)" for r in records if r["workload"] == kind]
         if measured:
             print(f"{kind}: {', '.join(measured)}")

@@ -10,7 +10,8 @@ namespace Perceptron.Benchmarks.Quick;
 /// <c>peak</c>: what this machine can do, measured in the same run as the workloads so every figure can be stated as
 /// a fraction of it. The FP32 fused multiply-add peak on 1 and 2 threads (a register-resident loop per thread, every
 /// accelerated vector width tried, the best kept), the memory read bandwidth on 1 and 2 threads (a 512 MiB buffer
-/// summed in vectors), and the processor's description from /proc/cpuinfo.
+/// summed in vectors), how fast one core reads what the other has just written, and the processor's description from
+/// /proc/cpuinfo.
 /// </summary>
 internal static class PeakProbe
 {
@@ -45,7 +46,63 @@ internal static class PeakProbe
                 $"read {BandwidthBytes >> 20} MiB in vectors on {threads} thread(s), best of {rounds}");
         }
 
+        if (options.Threads > 1)
+        {
+            double gbs = HandOffBandwidth(rounds);
+            options.Record("peak-handoff", "probe", 2, HandOffBytes / gbs / 1e9, "total", gbs, "gb_per_s",
+                $"one thread reads {HandOffBytes >> 10} KiB the other has just written (cache to cache), best of {rounds}");
+        }
+
         return 0;
+    }
+
+    private const int HandOffBytes = 512 << 10;
+
+    /// <summary>How fast one core reads what the other has just written: the traffic a split product's halves cause
+    /// when the next step of training reads them. A thread writes the buffer, the other sums it, in turns; GB/s of the
+    /// reads. On a shared VM it moves with where the host places the two vCPUs (same or different L3).</summary>
+    private static double HandOffBandwidth(int rounds)
+    {
+        float[] buffer = GC.AllocateUninitializedArray<float>(HandOffBytes / sizeof(float), pinned: true);
+        const int Turns = 200;
+        int turn = 0; // even: the writer's turn, odd: the reader's
+        long readTicks = 0;
+        var writer = new Thread(() =>
+        {
+            for (int t = 0; t < rounds * Turns; t++)
+            {
+                while (Volatile.Read(ref turn) != 2 * t)
+                {
+                    Thread.SpinWait(1);
+                }
+
+                buffer.AsSpan().Fill(t);
+                Volatile.Write(ref turn, (2 * t) + 1);
+            }
+        });
+        writer.Start();
+        double best = 0;
+        for (int round = 0; round < rounds; round++)
+        {
+            readTicks = 0;
+            for (int t = round * Turns; t < (round + 1) * Turns; t++)
+            {
+                while (Volatile.Read(ref turn) != (2 * t) + 1)
+                {
+                    Thread.SpinWait(1);
+                }
+
+                long start = Stopwatch.GetTimestamp();
+                GC.KeepAlive(SumVectors(buffer));
+                readTicks += Stopwatch.GetTimestamp() - start;
+                Volatile.Write(ref turn, 2 * (t + 1));
+            }
+
+            best = Math.Max(best, (double)HandOffBytes * Turns / ((double)readTicks / Stopwatch.Frequency) / 1e9);
+        }
+
+        writer.Join();
+        return best;
     }
 
     /// <summary>The peak (GFLOP/s) the run's records on <paramref name="threads"/> threads are compared with.</summary>
